@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { fileURLToPath } from 'node:url';
+import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { banso } from './src/integrations/banso.ts';
+
+// BANSO_CONFIG lets a deployment (or a test) build from another configuration file.
+const configPath = process.env.BANSO_CONFIG ?? fileURLToPath(new URL('./content/site.yaml', import.meta.url));
+let site;
+try {
+  site = loadSiteConfig(configPath, process.env.BANSO_CONFIG ?? 'content/site.yaml');
+} catch (error) {
+  if (!(error instanceof SiteConfigError)) throw error;
+  // A configuration mistake is the editor's to fix, not a crash: print the message alone, no stack trace.
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+
+export default defineConfig({
+  output: 'static',
+  base: site.basePath,
+  trailingSlash: 'always',
+  outDir: process.env.BANSO_OUT_DIR ?? './dist',
+  build: { format: 'directory', assets: '_banso' },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), svelte(), banso(site)],
+});

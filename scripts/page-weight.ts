@@ -1,0 +1,75 @@
+/**
+ * Measures what each built page makes the browser download before anyone interacts with it:
+ * eager JavaScript (module scripts, their static imports, inline scripts) and CSS, gzip-compressed.
+ * Run: `npm run weight` (after a build), or import `measurePage` in tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import { init, parse as parseModule } from 'es-module-lexer';
+import { listPages, pagePathOf } from '../tests/support/built-files.ts';
+
+export interface PageWeight {
+  page: string;
+  jsGzip: number;
+  cssGzip: number;
+  /** Files counted as eager JavaScript, relative to the site folder. */
+  jsFiles: string[];
+}
+
+const gzipSize = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+function fileOf(siteDir: string, base: string, url: string): string {
+  const path = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '');
+  return join(siteDir, path.split(/[?#]/)[0]!);
+}
+
+/** A module and everything it imports statically: the browser fetches all of it before running. */
+function staticGraph(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry) || !existsSync(entry)) return seen;
+  seen.add(entry);
+  const [imports] = parseModule(readFileSync(entry, 'utf8'));
+  for (const found of imports) {
+    // Static imports load with the page; a dynamic import() loads later, on demand, and is not counted.
+    if (found.type === 'static' && found.specifier.startsWith('.')) staticGraph(join(entry, '..', found.specifier), seen);
+  }
+  return seen;
+}
+
+export async function measurePage(siteDir: string, base: string, htmlFile: string): Promise<PageWeight> {
+  await init;
+  const document = parseHtml(readFileSync(htmlFile, 'utf8'));
+  const modules = new Set<string>();
+  let inlineJs = '';
+  for (const script of document.querySelectorAll('script')) {
+    const type = script.getAttribute('type');
+    if (type && !/module|javascript/.test(type)) continue; // JSON data blocks are not code
+    const src = script.getAttribute('src');
+    if (src) staticGraph(fileOf(siteDir, base, src), modules);
+    else inlineJs += script.textContent;
+  }
+  for (const preload of document.querySelectorAll('link[rel="modulepreload"]')) staticGraph(fileOf(siteDir, base, preload.getAttribute('href')!), modules);
+  const jsText = [...modules].map((file) => readFileSync(file, 'utf8')).join('\n') + inlineJs;
+  const cssText =
+    document
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((link) => readFileSync(fileOf(siteDir, base, link.getAttribute('href')!), 'utf8'))
+      .join('\n') + document.querySelectorAll('style').map((style) => style.textContent).join('\n');
+  return {
+    page: pagePathOf(siteDir, htmlFile),
+    jsGzip: jsText.trim() ? gzipSize(jsText) : 0,
+    cssGzip: cssText.trim() ? gzipSize(cssText) : 0,
+    jsFiles: [...modules].map((file) => relative(siteDir, file)),
+  };
+}
+
+export async function measureSite(siteDir: string, base = '/'): Promise<PageWeight[]> {
+  return Promise.all(listPages(siteDir).map((file) => measurePage(siteDir, base, file)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', base = '/'] = process.argv.slice(2);
+  const weights = await measureSite(dir, base);
+  console.table(weights.map(({ page, jsGzip, cssGzip }) => ({ page, 'JS gzip (B)': jsGzip, 'CSS gzip (B)': cssGzip })));
+}

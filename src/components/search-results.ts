@@ -1,0 +1,124 @@
+/**
+ * Loaded on the first opening of the search dialog: fetches Pagefind from the site's own base path,
+ * offers the kinds of page the index holds as filters, and renders results as plain DOM (no HTML from the index
+ * is trusted except Pagefind's <mark> highlighting, which is rebuilt element by element).
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(
+    term: string,
+    options: { filters?: Record<string, string> },
+    wait: number,
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+interface SearchStrings {
+  loading: string;
+  typeToSearch: string;
+  noResults: string;
+  resultCount: string;
+  unavailable: string;
+  filterAll: string;
+  kinds: Record<string, string>;
+}
+
+const MAX_RESULTS = 12;
+const KIND_ORDER = ['module', 'exercise', 'guide', 'page'];
+
+/** Pagefind marks hits as <mark>…</mark> in otherwise escaped text; rebuild that safely. */
+function renderExcerpt(excerpt: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const scratch = document.createElement('textarea');
+  const decode = (text: string) => ((scratch.innerHTML = text), scratch.value);
+  excerpt.split(/(<mark>.*?<\/mark>)/g).forEach((part) => {
+    const hit = /^<mark>(.*)<\/mark>$/.exec(part);
+    if (hit) {
+      const mark = document.createElement('mark');
+      mark.textContent = decode(hit[1]!);
+      fragment.append(mark);
+    } else if (part) fragment.append(decode(part));
+  });
+  return fragment;
+}
+
+export async function attachSearch(root: HTMLElement): Promise<void> {
+  const strings = JSON.parse(root.dataset.strings!) as SearchStrings;
+  const input = root.querySelector<HTMLInputElement>('[data-input]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const filterSet = root.querySelector<HTMLFieldSetElement>('[data-filters]')!;
+  const filterOptions = root.querySelector<HTMLElement>('[data-filter-options]')!;
+
+  status.textContent = strings.loading;
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 28 });
+    await pagefind.init();
+  } catch {
+    status.textContent = strings.unavailable;
+    return;
+  }
+
+  let kind = '';
+  const kindCounts = (await pagefind.filters()).kind ?? {};
+  const kinds = KIND_ORDER.filter((k) => (kindCounts[k] ?? 0) > 0);
+  if (kinds.length > 1) {
+    for (const value of ['', ...kinds]) {
+      const label = document.createElement('label');
+      label.className = 'bn-chip';
+      const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'bn-search-kind', value, checked: value === '' });
+      radio.addEventListener('change', () => {
+        kind = value;
+        void run();
+      });
+      label.append(radio, value ? strings.kinds[value] ?? value : strings.filterAll);
+      filterOptions.append(label);
+    }
+    filterSet.hidden = false;
+  }
+
+  async function run() {
+    const term = input.value.trim();
+    if (!term) {
+      list.replaceChildren();
+      list.dataset.query = '';
+      status.textContent = strings.typeToSearch;
+      return;
+    }
+    const search = await pagefind.debouncedSearch(term, kind ? { filters: { kind } } : {}, 180);
+    if (search === null) return; // superseded by a newer keystroke
+    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    list.replaceChildren(
+      ...results.map((result) => {
+        const item = document.createElement('li');
+        const link = Object.assign(document.createElement('a'), { href: result.url });
+        const resultKind = result.filters.kind?.[0];
+        if (resultKind) {
+          const badge = Object.assign(document.createElement('span'), { className: 'kind', textContent: strings.kinds[resultKind] ?? resultKind });
+          link.append(badge, ' ');
+        }
+        link.append(result.meta.title ?? result.url);
+        const excerpt = document.createElement('p');
+        excerpt.append(renderExcerpt(result.excerpt));
+        item.append(link, excerpt);
+        return item;
+      }),
+    );
+    // Which query the list shows, so a reader (or a test) can tell fresh results from stale ones.
+    list.dataset.query = term;
+    status.textContent = search.results.length
+      ? strings.resultCount.replace('{{count}}', String(search.results.length))
+      : strings.noResults.replace('{{query}}', term);
+  }
+
+  input.addEventListener('input', () => void run());
+  void run();
+}

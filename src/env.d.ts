@@ -1,0 +1,5 @@
+/// <reference types="astro/client" />
+declare module 'virtual:banso/config' {
+  const config: import('./lib/config/schema.ts').SiteConfig;
+  export default config;
+}

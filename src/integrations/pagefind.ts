@@ -1,0 +1,16 @@
+/** Builds the Pagefind index into `<outDir>/pagefind/`. One index per `<html lang>`, so Japanese and English are searched apart. */
+import * as pagefind from 'pagefind';
+
+export async function indexSite(outDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function resultLinks(page: Page) {
+  const links = page.getByRole('dialog').getByRole('listitem').getByRole('link');
+  return links.evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).getAttribute('href'), text: a.textContent })));
+}
+
+async function searchFor(page: Page, term: string) {
+  const input = page.getByRole('searchbox', { name: /検索語|Search terms/ });
+  await input.fill(term);
+  await page.waitForFunction((query) => document.querySelector<HTMLElement>('[data-results]')?.dataset.query === query, term);
+}
+
+describe('search', () => {
+  let watched: WatchedPage;
+  const siteUrl = inject('rootSiteUrl');
+  beforeAll(async () => {
+    watched = await openWatchedPage(browser);
+  });
+  afterAll(async () => {
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('loads nothing of Pagefind until the dialog is opened', async () => {
+    const { page } = watched;
+    const pagefindRequests: string[] = [];
+    page.on('request', (request) => request.url().includes('/pagefind/') && pagefindRequests.push(request.url()));
+    await page.goto(`${siteUrl}ja/guides/deployment/`);
+    await page.waitForLoadState('networkidle');
+    expect(pagefindRequests).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'サイト内を検索' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('dialog').getByRole('status').filter({ hasText: 'キーワードを入力してください。' }).waitFor();
+    expect(pagefindRequests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('finds Japanese text with a Japanese query, only among Japanese pages', async () => {
+    const { page } = watched;
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    // "基準" occurs only inside longer runs of Japanese (プライバシー基準, 集計のプライバシー基準): segmentation must split them.
+    await searchFor(page, '基準');
+    const links = await resultLinks(page);
+    expect(links.map((l) => l.href)).toContain('/ja/guides/configuration/');
+    expect(links.every((l) => l.href!.startsWith('/ja/'))).toBe(true);
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { page } = watched;
+    await searchFor(page, '宇宙飛行士');
+    await expect(page.getByRole('dialog').getByRole('status').textContent()).resolves.toContain('見つかりませんでした');
+    expect(await resultLinks(page)).toEqual([]);
+  });
+
+  it('filters results by kind of page', async () => {
+    const { page } = watched;
+    await searchFor(page, '参加者');
+    const all = await resultLinks(page);
+    expect(all.some((l) => l.text!.startsWith('ページ'))).toBe(true);
+    expect(all.some((l) => l.text!.startsWith('ガイド'))).toBe(true);
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'ガイド' }).check();
+    await expect.poll(async () => (await resultLinks(page)).every((l) => l.text!.startsWith('ガイド'))).toBe(true);
+  });
+
+  it('closes with Escape and gives focus back to the search button', async () => {
+    const { page } = watched;
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: '検索' }).click();
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).resolves.toBe('dialog');
+  });
+
+  it('searches English pages from an English page, opened with the button', async () => {
+    const { page } = watched;
+    await page.goto(`${siteUrl}en/`);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await searchFor(page, 'threshold');
+    const links = await resultLinks(page);
+    expect(links.map((l) => l.href)).toContain('/en/guides/configuration/');
+    expect(links.every((l) => l.href!.startsWith('/en/'))).toBe(true);
+    await page.getByRole('dialog').getByRole('link', { name: /Configuring the site/ }).click();
+    await page.waitForURL(`${siteUrl}en/guides/configuration/`);
+  });
+});
+
+describe('search under /kit/', () => {
+  it('loads the index from the base path and links results under it', async () => {
+    const watched = await openWatchedPage(browser);
+    const siteUrl = inject('kitSiteUrl');
+    await watched.page.goto(`${siteUrl}ja/`);
+    await watched.page.getByRole('button', { name: '検索' }).click();
+    await searchFor(watched.page, 'ロゴ');
+    const links = await resultLinks(watched.page);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => l.href!.startsWith('/kit/ja/'))).toBe(true);
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Global setup: builds the site twice, at the root and under /kit/, once per test run.
+ * Set BANSO_TEST_REUSE_BUILD=1 to reuse the builds of an earlier run while iterating on tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { kitSite, projectRoot, rootSite, testOutput } from './sites.ts';
+
+export function buildSite(outDir: string, configFile: string, extraEnv: Record<string, string> = {}) {
+  return execFileSync(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BANSO_OUT_DIR: outDir, BANSO_CONFIG: configFile, ...extraEnv },
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+}
+
+export default function setup() {
+  // Both the build and e2e projects list this setup; build once per run.
+  if (process.env.BANSO_TEST_SITES_BUILT) return;
+  process.env.BANSO_TEST_SITES_BUILT = '1';
+  if (process.env.BANSO_TEST_REUSE_BUILD && existsSync(`${rootSite.dir}/index.html`) && existsSync(`${kitSite.dir}/index.html`)) return;
+
+  mkdirSync(testOutput, { recursive: true });
+  const siteYaml = readFileSync(`${projectRoot}content/site.yaml`, 'utf8');
+  const kitConfig = `${testOutput}site-kit.yaml`;
+  writeFileSync(kitConfig, siteYaml.replace(/^basePath:.*$/m, `basePath: ${kitSite.base}`));
+  buildSite(rootSite.dir, `${projectRoot}content/site.yaml`);
+  buildSite(kitSite.dir, kitConfig);
+}

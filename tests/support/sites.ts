@@ -1,0 +1,17 @@
+/** Where the test builds of the site live. Shared by the global setups and the tests. */
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const testOutput = `${projectRoot}test-results/`;
+
+/** The site as configured in content/site.yaml, served at the root of a host. */
+export const rootSite = { dir: `${testOutput}site-root`, base: '/' };
+/** The same site configured for a sub-folder, to prove every URL goes through the base path. */
+export const kitSite = { dir: `${testOutput}site-kit`, base: '/kit/' };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rootSiteUrl: string;
+    kitSiteUrl: string;
+  }
+}
