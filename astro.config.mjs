@@ -26,4 +26,16 @@ export default defineConfig({
   build: { format: 'directory', assets: '_banso' },
   devToolbar: { enabled: false },
   integrations: [mdx(), svelte(), banso(site)],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX pages carry a "use astro:head-inject" directive the bundler warns about on every
+        // page; it is harmless, and hiding it keeps the build's real warnings (missing translations) visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

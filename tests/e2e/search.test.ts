@@ -63,6 +63,13 @@ describe('search', () => {
     expect(await resultLinks(page)).toEqual([]);
   });
 
+  it('leaves the site chrome out of the index', async () => {
+    const { page } = watched;
+    // "本文へスキップ" (the skip link) is on every page, but only in the chrome.
+    await searchFor(page, 'スキップ');
+    expect(await resultLinks(page)).toEqual([]);
+  });
+
   it('filters results by kind of page', async () => {
     const { page } = watched;
     await searchFor(page, '参加者');
