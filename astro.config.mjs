@@ -23,8 +23,13 @@ export default defineConfig({
   base: site.basePath,
   trailingSlash: 'always',
   outDir: process.env.BANSO_OUT_DIR ?? './dist',
+  // A build from another content folder (BANSO_CONTENT_DIR) keeps its own content cache, so its entries never
+  // leak into the next ordinary build.
+  cacheDir: process.env.BANSO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', assets: '_banso' },
   devToolbar: { enabled: false },
+  // The default code theme's comment colours fail WCAG AA contrast; this one passes.
+  markdown: { shikiConfig: { theme: 'github-light-high-contrast' } },
   integrations: [mdx(), svelte(), banso(site)],
   vite: {
     build: {

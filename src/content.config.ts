@@ -1,15 +1,23 @@
 /**
  * Content collections. Everything an organisation edits lives in `content/`; schemas live in
- * `src/schemas/` so each concern documents its own fields.
+ * `src/schemas/` so each concern documents its own fields. Checks that span entries (a module in both
+ * languages, exercises that exist) run in `src/lib/content/checks.ts` when pages are built.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
+import { moduleSchema } from './schemas/module.ts';
+import { exerciseSchema } from './schemas/exercise.ts';
+
+/** BANSO_CONTENT_DIR builds from another content folder (an organisation's own, or a test's). */
+const contentDir = process.env.BANSO_CONTENT_DIR ?? './content';
 
 /** Ids keep their locale folder ("ja/deployment"), so a page finds its counterpart by swapping it. */
-const localisedGlob = (folder: string) =>
-  glob({ pattern: '{ja,en}/**/*.{md,mdx}', base: `./content/${folder}`, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') });
+const localisedGlob = (folder: string, extensions: string) =>
+  glob({ pattern: `{ja,en}/**/*.${extensions}`, base: `${contentDir}/${folder}`, generateId: ({ entry }) => entry.replace(/\.[a-z]+$/, '') });
 
 export const collections = {
-  guides: defineCollection({ loader: localisedGlob('guides'), schema: guideSchema }),
+  guides: defineCollection({ loader: localisedGlob('guides', '{md,mdx}'), schema: guideSchema }),
+  modules: defineCollection({ loader: localisedGlob('modules', 'mdx'), schema: moduleSchema }),
+  exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
 };

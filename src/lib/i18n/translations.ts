@@ -9,7 +9,7 @@ import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 export type Dictionary = Record<string, string>;
 
 export const dictionarySchema = z.record(
-  z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, { error: 'keys written as dotted words, for example "search.open"' }),
+  z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9-]*)+$/, { error: 'keys written as dotted words, for example "search.open"' }),
   z.string({ error: 'a text value' }),
 );
 

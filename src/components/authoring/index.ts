@@ -1,0 +1,18 @@
+/**
+ * The components MDX content may use without importing them. Participant pages swap the
+ * facilitator-only ones for Nothing, so their text never reaches a participant's HTML.
+ */
+import Agenda from './Agenda.astro';
+import Block from './Block.astro';
+import DiscussionPrompt from './DiscussionPrompt.astro';
+import ExerciseEmbed from './ExerciseEmbed.astro';
+import FacilitatorNote from './FacilitatorNote.astro';
+import Handout from './Handout.astro';
+import KeyPoints from './KeyPoints.astro';
+import Nothing from './Nothing.astro';
+import Objectives from './Objectives.astro';
+import TalkScript from './TalkScript.astro';
+
+export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, TalkScript };
+
+export const participantComponents = { ...facilitatorComponents, FacilitatorNote: Nothing, TalkScript: Nothing };

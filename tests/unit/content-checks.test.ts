@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkModules, formatContentProblems, type ModuleFacts } from '../../src/lib/content/checks.ts';
+
+const module = (entryId: string, overrides: Partial<ModuleFacts> = {}): ModuleFacts => ({
+  entryId,
+  id: entryId.split('/')[1]!,
+  durationMinutes: 60,
+  blockIds: ['opening', 'practice', 'closing'],
+  exercises: ['assignment-meaning'],
+  singleLanguage: false,
+  ...overrides,
+});
+const exerciseIds = ['ja/assignment-meaning', 'en/assignment-meaning', 'ja/learning-journal'];
+const check = (modules: ModuleFacts[], published: 'all' | string[] = 'all') =>
+  checkModules({ modules, exerciseIds, locales: ['ja', 'en'], published });
+
+describe('cross-entry content checks', () => {
+  it('accepts a module present in both languages with existing exercises', () => {
+    expect(check([module('ja/people-manager'), module('en/people-manager')])).toEqual([]);
+  });
+
+  it('names a missing translation and both ways to fix it', () => {
+    expect(formatContentProblems(check([module('ja/people-manager')]))).toMatchInlineSnapshot(`
+      "✖ content/modules/ja/people-manager.mdx → singleLanguage: module "people-manager" has no en version (content/modules/en/people-manager.mdx).
+        Fix: write that file, or set singleLanguage: true to publish this version in en with a notice that it is not translated."
+    `);
+  });
+
+  it('accepts a single-language module', () => {
+    expect(check([module('ja/people-manager', { singleLanguage: true })])).toEqual([]);
+  });
+
+  it('rejects an exercise that does not exist in that language', () => {
+    const problems = check([module('ja/x', { exercises: ['learning-journal'] }), module('en/x', { exercises: ['learning-journal'] })]);
+    expect(formatContentProblems(problems)).toMatchInlineSnapshot(`
+      "✖ content/modules/en/x.mdx → exercises[0]: no exercise "learning-journal" exists in content/exercises/en/.
+        Fix: use one of: assignment-meaning."
+    `);
+  });
+
+  it('rejects an id that does not match the file name', () => {
+    expect(check([module('ja/x', { id: 'y', singleLanguage: true })]).map((p) => p.key)).toEqual(['id']);
+  });
+
+  it('rejects languages whose agendas differ', () => {
+    const problems = check([module('ja/x'), module('en/x', { blockIds: ['opening', 'closing'], durationMinutes: 50 })]);
+    expect(problems.map((p) => `${p.file} ${p.key}`)).toEqual(['content/modules/en/x.mdx blocks']);
+  });
+
+  it('rejects a configuration that publishes a module that does not exist', () => {
+    expect(formatContentProblems(check([module('ja/x'), module('en/x')], ['x', 'peple-manager']))).toMatchInlineSnapshot(`
+      "✖ content/site.yaml → modules[1]: no module has the id "peple-manager".
+        Fix: use one of: x."
+    `);
+  });
+});
