@@ -13,6 +13,8 @@ import { listPages, pagePathOf } from '../tests/support/built-files.ts';
 export interface PageWeight {
   page: string;
   jsGzip: number;
+  /** Eager JavaScript plus every chunk it may import later (charts, search UI), gzip. */
+  jsWithLazyGzip: number;
   cssGzip: number;
   /** Files counted as eager JavaScript, relative to the site folder. */
   jsFiles: string[];
@@ -25,14 +27,17 @@ function fileOf(siteDir: string, base: string, url: string): string {
   return join(siteDir, path.split(/[?#]/)[0]!);
 }
 
-/** A module and everything it imports statically: the browser fetches all of it before running. */
-function staticGraph(entry: string, seen = new Set<string>()): Set<string> {
+/**
+ * A module and everything it imports statically: the browser fetches all of it before running.
+ * With `followDynamic`, also what it may import later with import() (a chart library, say).
+ */
+function staticGraph(entry: string, seen = new Set<string>(), followDynamic = false): Set<string> {
   if (seen.has(entry) || !existsSync(entry)) return seen;
   seen.add(entry);
   const [imports] = parseModule(readFileSync(entry, 'utf8'));
   for (const found of imports) {
-    // Static imports load with the page; a dynamic import() loads later, on demand, and is not counted.
-    if (found.type === 'static' && found.specifier.startsWith('.')) staticGraph(join(entry, '..', found.specifier), seen);
+    const relative = 'specifier' in found && typeof found.specifier === 'string' && found.specifier.startsWith('.');
+    if (relative && (found.type === 'static' || (followDynamic && found.type === 'dynamic'))) staticGraph(join(entry, '..', found.specifier as string), seen, followDynamic);
   }
   return seen;
 }
@@ -50,7 +55,17 @@ export async function measurePage(siteDir: string, base: string, htmlFile: strin
     else inlineJs += script.textContent;
   }
   for (const preload of document.querySelectorAll('link[rel="modulepreload"]')) staticGraph(fileOf(siteDir, base, preload.getAttribute('href')!), modules);
+  // An island loads its component and framework renderer as soon as it hydrates: count them as eager.
+  for (const island of document.querySelectorAll('astro-island')) {
+    for (const attribute of ['component-url', 'renderer-url']) {
+      const src = island.getAttribute(attribute);
+      if (src) staticGraph(fileOf(siteDir, base, src), modules);
+    }
+  }
   const jsText = [...modules].map((file) => readFileSync(file, 'utf8')).join('\n') + inlineJs;
+  const withLazy = new Set<string>();
+  for (const file of modules) staticGraph(file, withLazy, true);
+  const lazyText = [...withLazy].map((file) => readFileSync(file, 'utf8')).join('\n') + inlineJs;
   const cssText =
     document
       .querySelectorAll('link[rel="stylesheet"]')
@@ -59,6 +74,7 @@ export async function measurePage(siteDir: string, base: string, htmlFile: strin
   return {
     page: pagePathOf(siteDir, htmlFile),
     jsGzip: jsText.trim() ? gzipSize(jsText) : 0,
+    jsWithLazyGzip: lazyText.trim() ? gzipSize(lazyText) : 0,
     cssGzip: cssText.trim() ? gzipSize(cssText) : 0,
     jsFiles: [...modules].map((file) => relative(siteDir, file)),
   };
@@ -71,5 +87,5 @@ export async function measureSite(siteDir: string, base = '/'): Promise<PageWeig
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', base = '/'] = process.argv.slice(2);
   const weights = await measureSite(dir, base);
-  console.table(weights.map(({ page, jsGzip, cssGzip }) => ({ page, 'JS gzip (B)': jsGzip, 'CSS gzip (B)': cssGzip })));
+  console.table(weights.map(({ page, jsGzip, jsWithLazyGzip, cssGzip }) => ({ page, 'JS gzip (B)': jsGzip, 'JS incl. lazy (B)': jsWithLazyGzip, 'CSS gzip (B)': cssGzip })));
 }

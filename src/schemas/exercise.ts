@@ -1,25 +1,119 @@
 /**
  * An exercise: one YAML file per locale (`content/exercises/{ja,en}/<id>.yaml`); the file name is its id.
- * The workbook (issue 4) adds the fields that make it interactive; modules reference exercises by id.
+ * `fields` describe what the person fills in; the workbook island renders them and stores the answers
+ * in the browser. `example` is a worked example in the same shape as the answers.
  */
 import { z } from 'astro/zod';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
+const fieldId = z.string({ error: 'a field id in camelCase, such as "firstStep"' }).regex(/^[a-z][a-zA-Z0-9]*$/, {
+  error: 'a field id in camelCase: a lowercase letter, then letters or digits, such as "firstStep"',
+});
 
 export const EXERCISE_AUDIENCES = ['members', 'managers'] as const;
 
-export const exerciseSchema = z.strictObject({
-  title: text('a title'),
-  /** One sentence: what the person gets from doing it. */
-  summary: text('a one-sentence summary'),
-  audience: z.enum(EXERCISE_AUDIENCES, { error: `one of ${EXERCISE_AUDIENCES.join(', ')}` }),
-  /** Typical time in a workshop. */
-  minutes: z.number({ error: 'a whole number of minutes' }).int().min(1).max(240),
-  /** The theory the exercise draws on, named briefly. */
-  theory: text('the theory it draws on'),
-  instructions: z.array(text('an instruction'), { error: 'a list of steps, one per line starting with "- "' }).min(1),
-  /** Where the answers are kept, in the exercise's own words. */
-  privacyNote: text('a privacy note'),
+const fieldBase = {
+  id: fieldId,
+  label: text('a label'),
+  /** A hint shown under the label. */
+  help: text('a hint').optional(),
+};
+
+/** Fields a person types into or picks from. */
+const simpleField = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ ...fieldBase, type: z.literal('text') }),
+    z.strictObject({ ...fieldBase, type: z.literal('textarea'), rows: z.number().int().min(2).max(20).default(4) }),
+    z.strictObject({ ...fieldBase, type: z.literal('date') }),
+    z.strictObject({ ...fieldBase, type: z.literal('year') }),
+    z.strictObject({
+      ...fieldBase,
+      type: z.literal('scale'),
+      min: z.number().int(),
+      max: z.number().int(),
+      minLabel: text('the label of the lowest value'),
+      maxLabel: text('the label of the highest value'),
+    }),
+    z.strictObject({
+      ...fieldBase,
+      type: z.literal('select'),
+      options: z.array(z.strictObject({ value: fieldId, label: text('an option label') })).min(2, { error: 'at least two options' }),
+    }),
+  ],
+  { error: 'a field with type text, textarea, date, year, scale, select, entries or cards' },
+);
+
+/** A list the person adds items to, each with the same sub-fields (journal entries, life events, wins). */
+const entriesField = z.strictObject({
+  ...fieldBase,
+  type: z.literal('entries'),
+  /** What one item is called, for buttons such as "Add an event". */
+  itemLabel: text('the name of one item'),
+  fields: z.array(simpleField).min(1),
 });
 
+/** Value cards sorted into piles, then the most important ranked. */
+const cardsField = z.strictObject({
+  ...fieldBase,
+  type: z.literal('cards'),
+  cards: z.array(z.strictObject({ id: fieldId, label: text('a card label') })).min(5),
+  piles: z.array(z.strictObject({ id: fieldId, label: text('a pile label') })).length(3, { error: 'exactly three piles' }),
+  /** How many cards of the first pile to rank. */
+  rank: z.number().int().min(1).max(10),
+});
+
+export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField], {
+  error: 'a field with type text, textarea, date, year, scale, select, entries or cards',
+});
+
+/** A line chart drawn from an entries field: one point per item. */
+const chartSchema = z.strictObject({
+  entries: fieldId,
+  x: fieldId,
+  y: fieldId,
+  label: text('the chart label'),
+});
+
+export const exerciseSchema = z
+  .strictObject({
+    title: text('a title'),
+    /** One sentence: what the person gets from doing it. */
+    summary: text('a one-sentence summary'),
+    audience: z.enum(EXERCISE_AUDIENCES, { error: `one of ${EXERCISE_AUDIENCES.join(', ')}` }),
+    /** Typical time in a workshop. */
+    minutes: z.number({ error: 'a whole number of minutes' }).int().min(1).max(240),
+    /** The theory the exercise draws on, named briefly. */
+    theory: text('the theory it draws on'),
+    instructions: z.array(text('an instruction'), { error: 'a list of steps, one per line starting with "- "' }).min(1),
+    /** Where the answers are kept, in the exercise's own words. */
+    privacyNote: text('a privacy note'),
+    fields: z.array(exerciseFieldSchema).min(1, { error: 'at least one field' }),
+    chart: chartSchema.optional(),
+    /** A worked example, in the shape of the answers: field id -> value. */
+    example: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((exercise, context) => {
+    const ids = exercise.fields.map((field) => field.id);
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: `a field id used once; "${id}" repeats` });
+    });
+    for (const key of Object.keys(exercise.example)) {
+      if (!ids.includes(key)) context.addIssue({ code: 'custom', path: ['example', key], message: `an example only for fields that exist (${ids.join(', ')})` });
+    }
+    if (exercise.chart) {
+      const entries = exercise.fields.find((field) => field.id === exercise.chart!.entries);
+      if (!entries || entries.type !== 'entries') {
+        context.addIssue({ code: 'custom', path: ['chart', 'entries'], message: 'the id of an entries field' });
+      } else {
+        for (const axis of ['x', 'y'] as const) {
+          if (!entries.fields.some((sub) => sub.id === exercise.chart![axis] && ['year', 'date', 'scale'].includes(sub.type))) {
+            context.addIssue({ code: 'custom', path: ['chart', axis], message: `a year, date or scale field of ${entries.id}` });
+          }
+        }
+      }
+    }
+  });
+
 export type Exercise = z.infer<typeof exerciseSchema>;
+export type ExerciseField = z.infer<typeof exerciseFieldSchema>;

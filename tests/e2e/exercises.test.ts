@@ -1,0 +1,178 @@
+/**
+ * Every exercise filled in by keyboard survives a reload; hostile text stays text; a full storage is reported
+ * with an export of what is on screen; a second tab follows the first.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import type { Exercise, ExerciseField } from '../../src/schemas/exercise.ts';
+import { launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+
+const siteUrl = inject('rootSiteUrl');
+const exerciseDir = new URL('../../content/exercises/ja/', import.meta.url);
+const exercises = readdirSync(exerciseDir).map((file) => ({
+  id: file.replace(/\.yaml$/, ''),
+  ...(parseYaml(readFileSync(new URL(file, exerciseDir), 'utf8')) as Exercise),
+}));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * 2026-11-23 into the focused date input. A date input is the browser's own keyboard-operable control, and
+ * headless Chromium orders its segments by its UI language, not the page's, so the value is set directly.
+ */
+async function typeDate(page: Page) {
+  await page.evaluate(() => {
+    const input = document.activeElement as HTMLInputElement;
+    input.value = '2026-11-23';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function waitSaved(page: Page) {
+  await page.locator('.bn-save-status[data-status="saved"]').waitFor();
+}
+
+/** Fill one field with the keyboard, returning what should be there after a reload. */
+async function fillByKeyboard(page: Page, exerciseId: string, field: ExerciseField, marker: string): Promise<(page: Page) => Promise<void>> {
+  const inputId = `${exerciseId}-${field.id}`;
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+      await page.getByLabel(field.label, { exact: true }).focus();
+      await page.keyboard.type(marker);
+      return async (p) => expect(await p.getByLabel(field.label, { exact: true }).inputValue()).toBe(marker);
+    case 'scale': {
+      const group = page.getByRole('group', { name: field.label });
+      await group.getByRole('radio').first().focus();
+      await page.keyboard.press('ArrowRight'); // second value
+      return async (p) => expect(await p.getByRole('group', { name: field.label }).getByRole('radio').nth(1).isChecked()).toBe(true);
+    }
+    case 'entries': {
+      await page.locator(`#${inputId}-add`).focus();
+      await page.keyboard.press('Enter');
+      const first = field.fields[0]!;
+      const firstInput = page.locator(`#${inputId}-0-${first.id}`);
+      await expect.poll(() => firstInput.evaluate((el) => el === document.activeElement)).toBe(true);
+      const value = first.type === 'year' ? '2019' : first.type === 'date' ? '' : marker;
+      if (first.type === 'date') await typeDate(page);
+      else if (first.type === 'scale') await page.keyboard.press('ArrowRight');
+      else await page.keyboard.type(value);
+      return async (p) => {
+        const input = p.locator(`#${inputId}-0-${first.id}`);
+        if (first.type === 'date') expect(await input.inputValue()).toBe('2026-11-23');
+        else if (first.type !== 'scale') expect(await input.inputValue()).toBe(value);
+      };
+    }
+    case 'cards': {
+      const card = field.cards[0]!;
+      await page.locator(`#${inputId}-${card.id}`).focus();
+      await page.keyboard.press('ArrowDown'); // first pile
+      return async (p) => expect(await p.locator(`#${inputId}-${card.id}`).inputValue()).toBe(field.piles[0]!.id);
+    }
+    case 'select':
+      await page.getByLabel(field.label, { exact: true }).focus();
+      await page.keyboard.press('ArrowDown');
+      return async (p) => expect(await p.getByLabel(field.label, { exact: true }).inputValue()).toBe(field.options[0]!.value);
+    case 'date':
+      await page.getByLabel(field.label, { exact: true }).focus();
+      await typeDate(page);
+      return async (p) => expect(await p.getByLabel(field.label, { exact: true }).inputValue()).toBe('2026-11-23');
+    case 'year':
+      await page.getByLabel(field.label, { exact: true }).focus();
+      await page.keyboard.type('2015');
+      return async (p) => expect(await p.getByLabel(field.label, { exact: true }).inputValue()).toBe('2015');
+  }
+}
+
+describe('every exercise, filled in by keyboard', () => {
+  it('has all ten exercises to test', () => {
+    expect(exercises.map((e) => e.id).sort()).toHaveLength(10);
+  });
+
+  for (const exercise of exercises) {
+    it(`keeps ${exercise.id} answers after a reload`, async () => {
+      const watched = await openWatchedPage(browser);
+      const { page } = watched;
+      await page.goto(`${siteUrl}ja/exercises/${exercise.id}/`);
+      await page.locator('.bn-save-status[data-status="empty"]').waitFor();
+      const checks = [];
+      for (const [index, field] of exercise.fields.entries()) checks.push(await fillByKeyboard(page, exercise.id, field, `記入テスト ${index} <b>太字ではない</b>`));
+      await waitSaved(page);
+      await page.reload();
+      await waitSaved(page);
+      for (const check of checks) await check(page);
+      expect(watched.foreignRequests).toEqual([]);
+      expect(watched.errors).toEqual([]);
+      await watched.context.close();
+    });
+  }
+});
+
+describe('safety of what people type', () => {
+  let watched: WatchedPage;
+  beforeAll(async () => {
+    watched = await openWatchedPage(browser);
+  });
+  afterAll(async () => {
+    await watched.context.close();
+  });
+
+  it('shows markup and script as text, and never runs it', async () => {
+    const { page } = watched;
+    const hostile = '<img src=x onerror="window.__banso_xss=1"><script>window.__banso_xss=2</script>';
+    await page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    const field = exercises.find((e) => e.id === 'will-can-must')!.fields[0]!;
+    await page.getByLabel(field.label, { exact: true }).fill(hostile);
+    await waitSaved(page);
+    await page.goto(`${siteUrl}ja/workbook/`);
+    await expect(page.locator('.bn-take-away').textContent()).resolves.toContain(hostile);
+    expect(await page.evaluate(() => (window as unknown as { __banso_xss?: number }).__banso_xss)).toBeUndefined();
+    expect(await page.locator('.bn-take-away img').count()).toBe(0);
+  });
+});
+
+describe('storage trouble', () => {
+  it('says plainly when storage is full and offers the text on screen as a file', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await watched.context.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('banso:exercise:')) throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.goto(`${siteUrl}en/exercises/will-can-must/`);
+    const field = (parseYaml(readFileSync(new URL('../../content/exercises/en/will-can-must.yaml', import.meta.url), 'utf8')) as Exercise).fields[0]!;
+    await page.getByLabel(field.label, { exact: true }).fill('My will, which must not be lost');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("This browser's storage is full");
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Export what is on screen to a file' }).click()]);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(saved.exercises['will-can-must'].answers[field.id]).toBe('My will, which must not be lost');
+    expect(await page.getByLabel(field.label, { exact: true }).inputValue()).toBe('My will, which must not be lost');
+    await watched.context.close();
+  });
+
+  it('keeps a second tab of the same exercise in step with the first', async () => {
+    const watched = await openWatchedPage(browser);
+    const tabA = watched.page;
+    const tabB = await watched.context.newPage();
+    const label = exercises.find((e) => e.id === 'will-can-must')!.fields[0]!.label;
+    await tabA.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    await tabB.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    await tabA.getByLabel(label, { exact: true }).fill('タブAで書いた文');
+    await waitSaved(tabA);
+    await expect.poll(() => tabB.getByLabel(label, { exact: true }).inputValue()).toBe('タブAで書いた文');
+    await watched.context.close();
+  });
+});
