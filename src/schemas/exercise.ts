@@ -90,6 +90,8 @@ export const exerciseSchema = z
     privacyNote: text('a privacy note'),
     fields: z.array(exerciseFieldSchema).min(1, { error: 'at least one field' }),
     chart: chartSchema.optional(),
+    /** Gathers one sub-field of every item into a list, such as all the lessons of a learning journal. */
+    collect: z.strictObject({ entries: fieldId, field: fieldId, label: text('the list heading') }).optional(),
     /** A worked example, in the shape of the answers: field id -> value. */
     example: z.record(z.string(), z.unknown()),
   })
@@ -100,6 +102,12 @@ export const exerciseSchema = z
     });
     for (const key of Object.keys(exercise.example)) {
       if (!ids.includes(key)) context.addIssue({ code: 'custom', path: ['example', key], message: `an example only for fields that exist (${ids.join(', ')})` });
+    }
+    if (exercise.collect) {
+      const entries = exercise.fields.find((field) => field.id === exercise.collect!.entries);
+      if (!entries || entries.type !== 'entries' || !entries.fields.some((sub) => sub.id === exercise.collect!.field)) {
+        context.addIssue({ code: 'custom', path: ['collect'], message: 'an entries field id and one of its sub-field ids' });
+      }
     }
     if (exercise.chart) {
       const entries = exercise.fields.find((field) => field.id === exercise.chart!.entries);

@@ -176,3 +176,27 @@ describe('storage trouble', () => {
     await watched.context.close();
   });
 });
+
+describe('what exercises show besides the form', () => {
+  it('gathers every lesson of the learning journal into one list', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${siteUrl}en/exercises/learning-journal/`);
+    const add = page.locator('#learning-journal-entries-add');
+    for (const [index, lesson] of ['Ask about their worry before offering my plan', 'Write the decision down before the meeting ends'].entries()) {
+      await add.click();
+      await page.locator(`#learning-journal-entries-${index}-lesson`).fill(lesson);
+    }
+    const lessons = page.getByRole('region', { name: 'All my lessons so far' }).getByRole('listitem');
+    await expect.poll(() => lessons.allTextContents()).toEqual(['Ask about their worry before offering my plan', 'Write the decision down before the meeting ends']);
+    await watched.context.close();
+  });
+
+  it('links the workshops that use an exercise', async () => {
+    const watched = await openWatchedPage(browser);
+    await watched.page.goto(`${siteUrl}ja/exercises/assignment-meaning/`);
+    await watched.page.getByRole('link', { name: 'チームメンバーのキャリアを支援するワークショップ' }).click();
+    await watched.page.waitForURL(`${siteUrl}ja/modules/people-manager/`);
+    await watched.context.close();
+  });
+});

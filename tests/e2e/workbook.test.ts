@@ -72,6 +72,20 @@ describe('my workbook', () => {
     await fresh.context.close();
   });
 
+  it('prints a take-away pack of the answers without the controls or the site chrome', async () => {
+    const { page } = first;
+    await page.goto(`${siteUrl}en/workbook/`);
+    await page.getByRole('heading', { name: 'Take-away pack' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.bn-take-away').textContent()).resolves.toContain('Become the person the team asks about accessibility');
+    await expect(page.locator('.bn-take-away').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.bn-workbook-actions').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('rejects a corrupt file with reasons and changes nothing', async () => {
     const { page } = first;
     await page.goto(`${siteUrl}en/workbook/`);
