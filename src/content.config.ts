@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
 import { moduleSchema } from './schemas/module.ts';
 import { exerciseSchema } from './schemas/exercise.ts';
+import { instrumentSchema } from './schemas/survey.ts';
 
 /** BANSO_CONTENT_DIR builds from another content folder (an organisation's own, or a test's). */
 const contentDir = process.env.BANSO_CONTENT_DIR ?? './content';
@@ -20,4 +21,6 @@ export const collections = {
   guides: defineCollection({ loader: localisedGlob('guides', '{md,mdx}'), schema: guideSchema }),
   modules: defineCollection({ loader: localisedGlob('modules', 'mdx'), schema: moduleSchema }),
   exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
+  /** The survey instrument: one bilingual file, so item wording in both languages shares one id. */
+  survey: defineCollection({ loader: glob({ pattern: 'instrument.yaml', base: `${contentDir}/survey` }), schema: instrumentSchema }),
 };
