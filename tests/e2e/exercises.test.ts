@@ -200,3 +200,26 @@ describe('what exercises show besides the form', () => {
     await watched.context.close();
   });
 });
+
+describe('values card sort by pointer', () => {
+  it('moves a card onto a pile by dragging it', async () => {
+    const exercise = exercises.find((e) => e.id === 'values-card-sort')!;
+    const field = exercise.fields.find((f) => f.type === 'cards')!;
+    if (field.type !== 'cards') throw new Error('values-card-sort has no cards field');
+    // Tall enough that the card and the pile are both on screen, as they would be for a person dragging.
+    const watched = await openWatchedPage(browser, { viewport: { width: 1280, height: 3200 } });
+    const { page } = watched;
+    await page.goto(`${siteUrl}ja/exercises/values-card-sort/`);
+    const card = field.cards[1]!;
+    const pile = field.piles[1]!;
+    await page
+      .locator('.bn-value-card')
+      .filter({ hasText: card.label })
+      .first()
+      .locator('label')
+      .dragTo(page.getByRole('region', { name: pile.label, exact: true }), { targetPosition: { x: 40, y: 20 } });
+    await expect.poll(() => page.locator(`#values-card-sort-${field.id}-${card.id}`).inputValue()).toBe(pile.id);
+    await waitSaved(page);
+    await watched.context.close();
+  });
+});
