@@ -4,6 +4,7 @@
  * carries the narrative (about the workshop, handouts, background) written with the authoring components.
  */
 import { z } from 'astro/zod';
+import { totalMinutes } from '../lib/schedule/agenda.ts';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
 const textList = (what: string) => z.array(text(what), { error: `a list of ${what}s, one per line starting with "- "` });
@@ -96,7 +97,7 @@ export const moduleSchema = z
     blocks: z.array(blockSchema, { error: 'a list of agenda blocks' }).min(1, { error: 'at least one agenda block' }),
   })
   .superRefine((module, context) => {
-    const total = module.blocks.reduce((sum, block) => sum + block.minutes, 0);
+    const total = totalMinutes(module.blocks);
     if (total !== module.durationMinutes) {
       const listing = module.blocks.map((block) => `${block.id} ${block.minutes}`).join(' + ');
       context.addIssue({

@@ -56,6 +56,8 @@ export interface AxeViolation {
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Islands render after load; Astro removes their "ssr" attribute once hydrated. Check them rendered, not empty.
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, localePath, stripBase, switchLocale } from '../../src/lib/url/base.ts';
+import { joinBase, localePath } from '../../src/lib/url/base.ts';
 
 describe('base-path helper', () => {
   it('joins the root base and a path', () => {
@@ -18,14 +18,5 @@ describe('base-path helper', () => {
     expect(localePath('ja', '/modules/people-manager/', 'facilitator')).toBe('/ja/modules/people-manager/facilitator/');
   });
 
-  it('strips the base back off', () => {
-    expect(stripBase('/kit/', '/kit/ja/x/')).toBe('/ja/x/');
-    expect(stripBase('/', '/ja/x/')).toBe('/ja/x/');
-  });
 
-  it('switches the locale of a site path', () => {
-    expect(switchLocale('/ja/guides/privacy/', 'en')).toBe('/en/guides/privacy/');
-    expect(switchLocale('/en/', 'ja')).toBe('/ja/');
-    expect(switchLocale('/404.html', 'en')).toBe('/en/');
-  });
 });

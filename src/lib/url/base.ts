@@ -19,17 +19,3 @@ export function localePath(locale: Locale, ...segments: string[]): string {
     .join('/');
   return rest ? `/${locale}/${rest}/` : `/${locale}/`;
 }
-
-/** Strip the base from a URL pathname, giving the site path ("/kit/ja/x/" -> "/ja/x/"). */
-export function stripBase(base: string, pathname: string): string {
-  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
-  if (trimmedBase && pathname.startsWith(trimmedBase)) return pathname.slice(trimmedBase.length) || '/';
-  return pathname;
-}
-
-/** The same page in another locale: swaps the leading locale segment of a site path. */
-export function switchLocale(sitePath: string, to: Locale): string {
-  const match = /^\/(ja|en)(\/.*)?$/.exec(sitePath);
-  if (!match) return `/${to}/`;
-  return `/${to}${match[2] ?? '/'}`;
-}
