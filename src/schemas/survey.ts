@@ -4,13 +4,14 @@
  * whenever items are added, removed, reordered or reworded in meaning.
  */
 import { z } from 'astro/zod';
+import { MODEL_PARTS } from '../lib/survey/model.ts';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
 const bilingual = (what: string) => z.strictObject({ ja: text(`${what} in Japanese`), en: text(`${what} in English`) }, { error: `${what} in both languages: ja: … and en: …` });
 const camelId = (what: string) => z.string({ error: `${what} in camelCase` }).regex(/^[a-z][a-zA-Z0-9]*$/, { error: `${what} in camelCase, such as "careerAwareness"` });
 
 /** Where a scale sits in the engagement model (../shared/domain.md): the report and the model test use it. */
-export const MODEL_PARTS = ['awareness', 'environment', 'achievement', 'efficacy', 'support', 'engagement'] as const;
+export { MODEL_PARTS, type ModelPart } from '../lib/survey/model.ts';
 
 export const surveyItemSchema = z.strictObject({
   /** Stable id, such as "ca1"; never reuse an id for a different question. */

@@ -7,7 +7,11 @@
  *    scales (environment-building, achievement-building) is the mean of its scales' scores, given only when
  *    every one of those scales has a score.
  */
-import type { Instrument } from '../../schemas/survey.ts';
+/** The parts of an instrument scoring reads, so both the full and the localised instrument can be scored. */
+export interface ScoredInstrument {
+  response: { min: number; max: number };
+  scales: readonly { id: string; part: string; construct?: string | undefined; items: readonly { id: string; reverse: boolean }[] }[];
+}
 
 /** Answers by item id; undefined or missing means not answered. */
 export type ItemAnswers = Readonly<Record<string, number | undefined>>;
@@ -28,7 +32,7 @@ function isAnswer(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-export function scoreScales(instrument: Pick<Instrument, 'scales' | 'response'>, answers: ItemAnswers): ScaleScore[] {
+export function scoreScales(instrument: ScoredInstrument, answers: ItemAnswers): ScaleScore[] {
   const { min, max } = instrument.response;
   return instrument.scales.map((scale) => {
     const values = scale.items.flatMap((item) => {
@@ -53,7 +57,7 @@ export function combineScales(scores: readonly ScaleScore[], scaleIds: readonly 
 }
 
 /** Scores of the model's parts (awareness, environment-building, …) and of multi-scale constructs. */
-export function scoreModel(instrument: Pick<Instrument, 'scales'>, scores: readonly ScaleScore[]) {
+export function scoreModel(instrument: Pick<ScoredInstrument, 'scales'>, scores: readonly ScaleScore[]) {
   const groups = new Map<string, string[]>();
   for (const scale of instrument.scales) {
     groups.set(`part:${scale.part}`, [...(groups.get(`part:${scale.part}`) ?? []), scale.id]);

@@ -1,0 +1,21 @@
+/** The interface text of the facilitator's session page, resolved on the server, placeholders kept. */
+import type { Translate } from '../../lib/i18n/translations.ts';
+import { WAVES } from '../../lib/survey/response-code.ts';
+
+const KEYS = [
+  'createHeading', 'cohort', 'cohortHint', 'cohortInvalid', 'wave', 'create', 'created', 'listHeading', 'none', 'sessionTitle', 'noCohort', 'meta',
+  'linkLabel', 'copyLink', 'copied', 'copyFailed', 'showQr', 'qrTitle', 'qrLabel', 'close', 'backup', 'delete', 'deleteConfirm',
+  'restoreHeading', 'restoreLead', 'restoreLabel', 'restored', 'restoreError.unreadable', 'restoreError.not-a-backup', 'restoreError.newer-version',
+  'restoreError.invalid', 'restoreError.key-mismatch', 'storageUnavailable',
+] as const;
+
+export type SessionStringKey = (typeof KEYS)[number];
+
+export function sessionStrings(t: Translate) {
+  return {
+    text: Object.fromEntries(KEYS.map((key) => [key, t(`sessions.${key}`)])) as Record<SessionStringKey, string>,
+    waves: Object.fromEntries(WAVES.map((wave) => [wave, t(`survey.wave.${wave}`)])) as Record<(typeof WAVES)[number], string>,
+  };
+}
+
+export type SessionStrings = ReturnType<typeof sessionStrings>;

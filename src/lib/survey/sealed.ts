@@ -1,0 +1,420 @@
+/**
+ * Facilitator sessions and sealed (encrypted) responses, with WebCrypto only. A facilitator's browser makes a
+ * session: an ECDH P-256 key pair whose public half travels in the session link's URL fragment. A response made
+ * through that link is sealed to that public key, so only the browser holding the private key can read it.
+ * Sealing gives confidentiality, not authorship: anyone holding the link can make a sealed response.
+ * Documented for other tools in the guide "Survey response formats"; change a layout only by adding a version.
+ *
+ * Session link fragment, version 1:
+ *   session=<base64url of: 1 ‖ session id (6) ‖ instrument version ‖ wave index ‖ cohort length n ‖ n bytes
+ *            of [A-Z0-9-] ‖ session public key (65, uncompressed: 04 ‖ x ‖ y) ‖ CRC-32 of all before, big-endian>
+ * Every later version must also start with its version byte and end with a CRC-32 (see decodeSessionFragment).
+ *
+ * Sealed envelope, version 1 (a response code's or a response file's content):
+ *   0       version (1)
+ *   1–6     session id
+ *   7–39    ephemeral public key, compressed (SEC 1 §2.3.3: 02 or 03 for the parity of y, then x)
+ *   40…     AES-256-GCM ciphertext, then its 16-byte tag
+ * Key and IV: HKDF-SHA-256 (RFC 5869) of the ECDH secret between the ephemeral private key and the session
+ * public key, salt = session id, info = label ‖ compressed ephemeral key, 44 bytes: AES key (32) ‖ IV (12).
+ * The label is "banso sealed response v1" for codes and "banso sealed bytes v1" for anything else, so one kind
+ * cannot be passed off as the other. Additional authenticated data: version ‖ session id. A fresh ephemeral key
+ * for every seal means a key and IV are never used twice, and a deterministic IV is safe.
+ *
+ * Sealed response code, version 1:
+ *   BNX1 <Crockford base32 of: envelope of the plain code's payload (response-code.ts) ‖ CRC-32, big-endian>
+ * The CRC lets a mistyped code be reported as mistyped rather than as "cannot decrypt".
+ */
+import { fromBase64url, toBase64url } from './base64url.ts';
+import { CODE_PREFIX, crc32, decodeResponse, encodeResponse, fromBase32, toBase32, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
+
+export const SEALED_CODE_PREFIX = 'BNX1';
+export const SEALED_VERSION = 1;
+export const SESSION_LINK_VERSION = 1;
+export const SESSION_BACKUP_FORMAT = 'banso-session-key';
+export const SESSION_BACKUP_VERSION = 1;
+
+/** What a participant's browser learns from a session link. */
+export interface SessionLink {
+  /** Twelve hexadecimal digits. */
+  sessionId: string;
+  cohort: string;
+  wave: Wave;
+  instrumentVersion: number;
+  /** The session's ECDH P-256 public key: base64url of the 65-byte uncompressed point. */
+  publicKey: string;
+}
+
+/** A session as the facilitator's browser keeps it. */
+export interface SessionDescriptor extends SessionLink {
+  /** ISO 8601 time the session was created. */
+  createdAt: string;
+}
+
+/** A session this browser can read: its descriptor and private key. */
+export interface SessionKeys {
+  descriptor: SessionDescriptor;
+  privateKey: CryptoKey;
+}
+
+/** Finds the keys of a session this browser holds (from IndexedDB, say); undefined when it holds none. */
+export type SessionKeyLookup = (sessionId: string) => SessionKeys | undefined | Promise<SessionKeys | undefined>;
+
+export type SessionLinkError = { kind: 'not-a-session-link' | 'damaged' | 'newer-format' | 'malformed'; detail: string };
+export type SessionLinkResult = { ok: true; session: SessionLink } | { ok: false; error: SessionLinkError };
+
+export type SealedCodeError =
+  | { kind: 'not-a-sealed-code'; detail: string }
+  | { kind: 'mistyped'; detail: string }
+  | { kind: 'newer-codec'; version: number; detail: string }
+  | { kind: 'other-session'; sessionId: string; detail: string }
+  | { kind: 'tampered'; detail: string }
+  | { kind: 'malformed'; detail: string };
+export type SealedCodeResult = { ok: true; response: SurveyResponse; session: SessionDescriptor } | { ok: false; error: SealedCodeError };
+
+export type OpenedBytesError = Extract<SealedCodeError, { kind: 'newer-codec' | 'other-session' | 'tampered' | 'malformed' }>;
+export type OpenedBytesResult = { ok: true; bytes: Uint8Array<ArrayBuffer>; session: SessionDescriptor } | { ok: false; error: OpenedBytesError };
+
+export interface SessionBackup {
+  format: typeof SESSION_BACKUP_FORMAT;
+  version: typeof SESSION_BACKUP_VERSION;
+  session: SessionDescriptor;
+  privateKey: JsonWebKey;
+}
+export type SessionBackupError = { kind: 'not-a-backup' | 'newer-version' | 'invalid' | 'key-mismatch'; detail: string };
+export type SessionBackupResult = { ok: true; keys: SessionKeys } | { ok: false; error: SessionBackupError };
+
+const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const COHORT = /^[A-Z0-9-]{0,16}$/;
+const SESSION_ID = /^[0-9a-f]{12}$/;
+const ID_BYTES = 6;
+const POINT_BYTES = 65;
+const COMPRESSED_BYTES = 33;
+const HEADER_BYTES = 1 + ID_BYTES + COMPRESSED_BYTES;
+const TAG_BYTES = 16;
+const RESPONSE_LABEL = 'banso sealed response v1';
+const BYTES_LABEL = 'banso sealed bytes v1';
+
+const subtle = () => globalThis.crypto.subtle;
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+
+function concat(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function withCrc(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = concat(bytes, [0, 0, 0, 0]);
+  new DataView(out.buffer).setUint32(bytes.length, crc32(bytes));
+  return out;
+}
+
+function crcMatches(bytes: Uint8Array): boolean {
+  return new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 4) === crc32(bytes.subarray(0, bytes.length - 4));
+}
+
+// P-256 (FIPS 186-4 D.1.2.3): y² = x³ − 3x + b over the prime field p. Since p ≡ 3 (mod 4), a square root of
+// a is a^((p+1)/4). Decompressing ourselves is needed because not every browser imports compressed points.
+const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
+const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+const toBigInt = (bytes: Uint8Array) => BigInt(`0x${hex(bytes)}`);
+const fromBigInt = (value: bigint) => fromHex(value.toString(16).padStart(64, '0'));
+
+function modPow(base: bigint, exponent: bigint): bigint {
+  let result = 1n;
+  base %= P;
+  for (; exponent > 0n; exponent >>= 1n) {
+    if (exponent & 1n) result = (result * base) % P;
+    base = (base * base) % P;
+  }
+  return result;
+}
+
+const curveRight = (x: bigint) => (((((x * x) % P) * x - 3n * x + B) % P) + P) % P;
+
+/** Whether bytes are an uncompressed point on P-256 (04 ‖ x ‖ y). */
+export function isP256Point(point: Uint8Array): boolean {
+  if (point.length !== POINT_BYTES || point[0] !== 4) return false;
+  const x = toBigInt(point.subarray(1, 33));
+  const y = toBigInt(point.subarray(33));
+  return x < P && y < P && (y * y) % P === curveRight(x);
+}
+
+export function compressPoint(point: Uint8Array): Uint8Array<ArrayBuffer> {
+  return concat([2 | (point[POINT_BYTES - 1]! & 1)], point.subarray(1, 33));
+}
+
+/** The uncompressed point, or undefined when the bytes are not a compressed point on P-256. */
+export function decompressPoint(compressed: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
+  if (compressed.length !== COMPRESSED_BYTES || (compressed[0] !== 2 && compressed[0] !== 3)) return undefined;
+  const x = toBigInt(compressed.subarray(1));
+  if (x >= P) return undefined;
+  const right = curveRight(x);
+  let y = modPow(right, (P + 1n) / 4n);
+  if ((y * y) % P !== right) return undefined;
+  if ((y & 1n) !== BigInt(compressed[0]! & 1)) y = P - y;
+  return concat([4], fromBigInt(x), fromBigInt(y));
+}
+
+/** Throws a RangeError naming the field, as encodeResponse does, for values a session cannot carry. */
+function checkSessionFields(session: { cohort: string; wave: Wave; instrumentVersion: number }) {
+  if (!COHORT.test(session.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
+  if (!WAVES.includes(session.wave)) throw new RangeError(`wave: one of ${WAVES.join(', ')}`);
+  if (!Number.isInteger(session.instrumentVersion) || session.instrumentVersion < 1 || session.instrumentVersion > 255) throw new RangeError('instrument version: 1–255');
+}
+
+/** Makes a new session in this browser. Keep the private key here (IndexedDB) and offer its backup file. */
+export async function createSession(options: { cohort: string; wave: Wave; instrumentVersion: number }): Promise<SessionKeys & { publicKey: CryptoKey }> {
+  checkSessionFields(options);
+  const pair = (await subtle().generateKey(EC, true, ['deriveBits'])) as CryptoKeyPair;
+  const publicKey = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
+  const descriptor: SessionDescriptor = {
+    sessionId: hex(globalThis.crypto.getRandomValues(new Uint8Array(ID_BYTES))),
+    cohort: options.cohort,
+    wave: options.wave,
+    instrumentVersion: options.instrumentVersion,
+    publicKey: toBase64url(publicKey),
+    createdAt: new Date().toISOString(),
+  };
+  return { descriptor, privateKey: pair.privateKey, publicKey: pair.publicKey };
+}
+
+/** The text after '#' in a session link. A URL fragment is never sent to the web server. */
+export function encodeSessionFragment(session: SessionLink): string {
+  checkSessionFields(session);
+  const publicKey = fromBase64url(session.publicKey);
+  if (!publicKey || !isP256Point(publicKey)) throw new RangeError('public key: base64url of an uncompressed P-256 point');
+  if (!SESSION_ID.test(session.sessionId)) throw new RangeError('session id: 12 hexadecimal digits');
+  const bytes = concat(
+    [SESSION_LINK_VERSION],
+    fromHex(session.sessionId),
+    [session.instrumentVersion, WAVES.indexOf(session.wave), session.cohort.length],
+    [...session.cohort].map((c) => c.charCodeAt(0)),
+    publicKey,
+  );
+  return `session=${toBase64url(withCrc(bytes))}`;
+}
+
+/** Reads a session link's fragment ('#session=…', 'session=…' or the whole link); never throws. */
+export async function decodeSessionFragment(input: string): Promise<SessionLinkResult> {
+  const fail = (kind: SessionLinkError['kind'], detail: string): SessionLinkResult => ({ ok: false, error: { kind, detail } });
+  const fragment = input.slice(input.indexOf('#') + 1);
+  const value = fragment
+    .split('&')
+    .find((part) => part.trim().startsWith('session='))
+    ?.trim()
+    .slice('session='.length)
+    // Chat apps and e-mail may break a long link across lines.
+    .replace(/\s/g, '');
+  if (value === undefined) return fail('not-a-session-link', 'it has no "session=" part: it is not a session link');
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) return fail('damaged', 'it contains characters that session links never use');
+  const bytes = fromBase64url(value);
+  if (!bytes || bytes.length < 5) return fail('damaged', 'it is cut short: part of the link is missing');
+  // Every version starts with its version byte and ends with a CRC-32, so damage is found before the version is
+  // trusted: a mistyped first character is reported as damage, not as a link from a newer kit.
+  const expected = 10 + (bytes[9] ?? 0) + POINT_BYTES + 4;
+  if (!crcMatches(bytes)) {
+    return bytes[0] === SESSION_LINK_VERSION && bytes.length < expected
+      ? fail('damaged', 'it is cut short: part of the link is missing')
+      : fail('damaged', 'its check digits do not match: part of the link is missing or changed');
+  }
+  if (bytes[0]! > SESSION_LINK_VERSION) return fail('newer-format', `it was made by a newer version of the kit (session link version ${bytes[0]})`);
+  if (bytes[0] !== SESSION_LINK_VERSION) return fail('malformed', `unknown session link version ${bytes[0]}`);
+  if (bytes.length !== expected) return fail('malformed', 'its length does not fit its contents');
+  const cohortLength = bytes[9]!;
+  const wave = WAVES[bytes[8]!];
+  if (!wave) return fail('malformed', 'it names an unknown survey wave');
+  const cohort = String.fromCharCode(...bytes.subarray(10, 10 + cohortLength));
+  if (!COHORT.test(cohort)) return fail('malformed', 'its cohort code is not valid');
+  if (bytes[7] === 0) return fail('malformed', 'its survey version is 0');
+  const publicKey = bytes.subarray(10 + cohortLength, 10 + cohortLength + POINT_BYTES);
+  if (!isP256Point(publicKey) || !(await importPoint(publicKey))) return fail('malformed', 'its public key is not a valid P-256 key');
+  return { ok: true, session: { sessionId: hex(bytes.subarray(1, 7)), cohort, wave, instrumentVersion: bytes[7]!, publicKey: toBase64url(publicKey) } };
+}
+
+async function importPoint(point: Uint8Array<ArrayBuffer>): Promise<CryptoKey | undefined> {
+  try {
+    return await subtle().importKey('raw', point, EC, true, []);
+  } catch {
+    return undefined;
+  }
+}
+
+async function cipherFor(shared: ArrayBuffer, header: Uint8Array<ArrayBuffer>, label: string, usage: 'encrypt' | 'decrypt') {
+  const secret = await subtle().importKey('raw', shared, 'HKDF', false, ['deriveBits']);
+  const info = concat(new TextEncoder().encode(label), header.subarray(1 + ID_BYTES, HEADER_BYTES));
+  const material = new Uint8Array(await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: header.subarray(1, 1 + ID_BYTES), info }, secret, 44 * 8));
+  const key = await subtle().importKey('raw', material.subarray(0, 32), 'AES-GCM', false, [usage]);
+  return { key, params: { name: 'AES-GCM', iv: material.subarray(32, 44), additionalData: header.subarray(0, 1 + ID_BYTES), tagLength: 128 } };
+}
+
+async function seal(plain: Uint8Array<ArrayBuffer>, session: SessionLink, label: string): Promise<Uint8Array<ArrayBuffer>> {
+  const point = fromBase64url(session.publicKey);
+  const sessionKey = point && isP256Point(point) ? await importPoint(point) : undefined;
+  if (!sessionKey) throw new RangeError('public key: base64url of an uncompressed P-256 point');
+  if (!SESSION_ID.test(session.sessionId)) throw new RangeError('session id: 12 hexadecimal digits');
+  const ephemeral = (await subtle().generateKey(EC, false, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeralPoint = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
+  const header = concat([SEALED_VERSION], fromHex(session.sessionId), compressPoint(ephemeralPoint));
+  const shared = await subtle().deriveBits({ name: 'ECDH', public: sessionKey }, ephemeral.privateKey, 256);
+  const { key, params } = await cipherFor(shared, header, label, 'encrypt');
+  return concat(header, new Uint8Array(await subtle().encrypt(params, key, plain)));
+}
+
+async function open(envelope: Uint8Array, lookup: SessionKeyLookup, label: string): Promise<OpenedBytesResult> {
+  if (envelope.length < HEADER_BYTES + TAG_BYTES) return { ok: false, error: { kind: 'malformed', detail: 'it is too short to hold a sealed response' } };
+  const version = envelope[0]!;
+  if (version > SEALED_VERSION) return { ok: false, error: { kind: 'newer-codec', version, detail: `it was sealed by a newer version of the kit (version ${version})` } };
+  if (version !== SEALED_VERSION) return { ok: false, error: { kind: 'malformed', detail: `unknown sealed version ${version}` } };
+  const sessionId = hex(envelope.subarray(1, 1 + ID_BYTES));
+  const keys = await lookup(sessionId);
+  if (!keys) {
+    return {
+      ok: false,
+      error: { kind: 'other-session', sessionId, detail: `it was made for session ${sessionId}, which this browser does not hold: import that session's key backup to read it` },
+    };
+  }
+  const tampered = { ok: false, error: { kind: 'tampered', detail: 'it was changed after it was made, so it cannot be read' } } as const;
+  const point = decompressPoint(envelope.subarray(1 + ID_BYTES, HEADER_BYTES));
+  const ephemeralKey = point && (await importPoint(point));
+  if (!ephemeralKey) return tampered;
+  const header = envelope.slice(0, HEADER_BYTES);
+  const shared = await subtle().deriveBits({ name: 'ECDH', public: ephemeralKey }, keys.privateKey, 256);
+  const { key, params } = await cipherFor(shared, header, label, 'decrypt');
+  try {
+    return { ok: true, bytes: new Uint8Array(await subtle().decrypt(params, key, envelope.slice(HEADER_BYTES))), session: keys.descriptor };
+  } catch {
+    return tampered;
+  }
+}
+
+/** Why a response does not belong to a session, or undefined when it does. */
+export function sessionMismatch(response: Pick<SurveyResponse, 'instrumentVersion' | 'wave' | 'cohort'>, session: SessionLink): string | undefined {
+  const id = session.sessionId;
+  if (response.instrumentVersion !== session.instrumentVersion) return `it answers version ${response.instrumentVersion} of the survey, but session ${id} is for version ${session.instrumentVersion}`;
+  if (response.wave !== session.wave) return `it is a "${response.wave}" response, but session ${id} collects "${session.wave}" responses`;
+  if (response.cohort !== session.cohort) return `it is for cohort "${response.cohort}", but session ${id} is for cohort "${session.cohort}"`;
+  return undefined;
+}
+
+/** Encrypts any bytes to a session (a response file's content, for example). */
+export function sealBytes(bytes: Uint8Array, session: SessionLink): Promise<Uint8Array<ArrayBuffer>> {
+  return seal(concat(bytes), session, BYTES_LABEL);
+}
+
+/** Opens what sealBytes made; every failure is a typed error. */
+export function openBytes(sealed: Uint8Array, lookup: SessionKeyLookup): Promise<OpenedBytesResult> {
+  return open(sealed, lookup, BYTES_LABEL);
+}
+
+/** The sealed code of a response made through a session link. Throws a RangeError for what encodeResponse refuses, or a response from another session. */
+export async function sealResponse(response: SurveyResponse, session: SessionLink): Promise<string> {
+  const mismatch = sessionMismatch(response, session);
+  if (mismatch) throw new RangeError(`response: ${mismatch}`);
+  // The plain code is payload ‖ CRC-32; the payload is what gets sealed.
+  const plain = fromBase32(encodeResponse(response).slice(CODE_PREFIX.length))!;
+  const envelope = await seal(plain.slice(0, plain.length - 4), session, RESPONSE_LABEL);
+  return SEALED_CODE_PREFIX + toBase32(withCrc(envelope));
+}
+
+/** Whether text looks like a sealed code of any version (as opposed to a plain BN1 code). */
+export function isSealedCode(text: string): boolean {
+  return /^BNX/.test(text.replace(/[\s-]/g, '').toUpperCase());
+}
+
+/**
+ * Reads a sealed code with the keys this browser holds; every failure is a typed error, never an exception
+ * (except one thrown by `lookup` itself, which is passed on: a storage failure is not a problem with the code).
+ */
+export async function openSealedCode(input: string, lookup: SessionKeyLookup): Promise<SealedCodeResult> {
+  const mistyped = (detail: string): SealedCodeResult => ({ ok: false, error: { kind: 'mistyped', detail } });
+  const compact = input.replace(/[\s-]/g, '').toUpperCase();
+  if (!compact.startsWith(SEALED_CODE_PREFIX)) {
+    const version = /^BNX(\d+)/.exec(compact);
+    if (version && Number(version[1]) > SEALED_VERSION) {
+      return { ok: false, error: { kind: 'newer-codec', version: Number(version[1]), detail: 'it was made by a newer version of the kit' } };
+    }
+    return { ok: false, error: { kind: 'not-a-sealed-code', detail: `it does not start with ${SEALED_CODE_PREFIX}` } };
+  }
+  const text = compact.slice(SEALED_CODE_PREFIX.length);
+  const shortest = HEADER_BYTES + TAG_BYTES + 4 + 1;
+  const bytes = fromBase32(text);
+  // Crockford base32 has every letter but U (I, L and O are read as 1, 1 and 0).
+  if (!bytes && !/^[0-9A-TV-Z]*$/.test(text)) return mistyped('it contains a character that codes never use');
+  if (!bytes || bytes.length < shortest) {
+    return (text.length * 5) / 8 < shortest ? mistyped('it is too short: part of it may be missing') : mistyped('a character may be missing or added');
+  }
+  if (!crcMatches(bytes)) return mistyped('its check digits do not match: a character may be mistyped, missing or changed');
+  const opened = await open(bytes.subarray(0, bytes.length - 4), lookup, RESPONSE_LABEL);
+  if (!opened.ok) return opened;
+  const decoded = decodeResponse(CODE_PREFIX + toBase32(withCrc(opened.bytes)));
+  if (!decoded.ok) return { ok: false, error: { kind: 'malformed', detail: decoded.error.kind === 'malformed' ? decoded.error.detail : 'what it holds is not a response' } };
+  const mismatch = sessionMismatch(decoded.response, opened.session);
+  if (mismatch) return { ok: false, error: { kind: 'malformed', detail: mismatch } };
+  return { ok: true, response: decoded.response, session: opened.session };
+}
+
+/**
+ * The session key backup file's content. Whoever holds it can read every response sealed to the session,
+ * so the person saving it should keep it like a password.
+ */
+export async function exportSessionBackup(descriptor: SessionDescriptor, privateKey: CryptoKey): Promise<SessionBackup> {
+  const { kty, crv, x, y, d } = await subtle().exportKey('jwk', privateKey);
+  return { format: SESSION_BACKUP_FORMAT, version: SESSION_BACKUP_VERSION, session: documentedFields(descriptor), privateKey: { kty, crv, x, y, d } };
+}
+
+/** Only the documented fields, whatever else a caller's stored record carries. */
+function documentedFields(session: SessionDescriptor): SessionDescriptor {
+  const { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt } = session;
+  return { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt };
+}
+
+function descriptorProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
+  const s = value as Record<string, unknown>;
+  if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
+  if (typeof s.cohort !== 'string' || !COHORT.test(s.cohort)) return 'session.cohort should be up to 16 of A–Z, 0–9 and -';
+  if (!WAVES.includes(s.wave as Wave)) return `session.wave should be one of ${WAVES.join(', ')}`;
+  if (!Number.isInteger(s.instrumentVersion) || (s.instrumentVersion as number) < 1 || (s.instrumentVersion as number) > 255) return 'session.instrumentVersion should be a whole number from 1 to 255';
+  const point = typeof s.publicKey === 'string' ? fromBase64url(s.publicKey) : undefined;
+  if (!point || !isP256Point(point)) return 'session.publicKey should be base64url of an uncompressed P-256 point';
+  if (typeof s.createdAt !== 'string' || Number.isNaN(Date.parse(s.createdAt))) return 'session.createdAt should be a date and time such as 2026-11-23T09:30:00.000Z';
+  return undefined;
+}
+
+/** Reads a session key backup (already parsed from JSON); every failure is a typed error. */
+export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
+  const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
+  const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', `it has no "format": "${SESSION_BACKUP_FORMAT}": it is not a session key backup`);
+  if (typeof file.version === 'number' && file.version > SESSION_BACKUP_VERSION) return fail('newer-version', `it was written by a newer version of the kit (backup version ${file.version})`);
+  if (file.version !== SESSION_BACKUP_VERSION) return fail('invalid', `version should be ${SESSION_BACKUP_VERSION}`);
+  const problem = descriptorProblem(file.session);
+  if (problem) return fail('invalid', problem);
+  const session = file.session as SessionDescriptor;
+  const jwk = (file.privateKey ?? {}) as Record<string, unknown>;
+  const coordinate = (name: string) => (typeof jwk[name] === 'string' ? fromBase64url(jwk[name]) : undefined);
+  const [x, y, d] = [coordinate('x'), coordinate('y'), coordinate('d')];
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32 || d?.length !== 32) {
+    return fail('invalid', 'privateKey should be a P-256 private key in JWK form (kty "EC", crv "P-256", with x, y and d)');
+  }
+  const mismatch = fail('key-mismatch', `its private key does not belong to session ${session.sessionId}'s public key`);
+  if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;
+  let privateKey: CryptoKey;
+  try {
+    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string, ext: true }, EC, true, ['deriveBits']);
+  } catch {
+    return mismatch;
+  }
+  const descriptor = documentedFields(session);
+  // x and y could match while d does not, and not every browser checks that on import: prove the pair works.
+  const keys = { descriptor, privateKey };
+  const probe = await open(await sealBytes(Uint8Array.of(1), descriptor), () => keys, BYTES_LABEL);
+  return probe.ok ? { ok: true, keys } : mismatch;
+}
