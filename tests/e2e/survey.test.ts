@@ -218,6 +218,47 @@ describe('participant survey, saved as you go', () => {
   });
 });
 
+describe('participant survey through a damaged session link', () => {
+  it('explains in the page language that the link is cut short, and carries on unencrypted', async () => {
+    const session = await createSession({ cohort: 'ENG-7', wave: 'before', instrumentVersion: instrument.version });
+    const watched = await openWatchedPage(browser);
+    const fragment = encodeSessionFragment(session.descriptor);
+    await watched.page.goto(`${siteUrl}ja/survey/#${fragment.slice(0, -20)}`);
+    const alert = watched.page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('リンクが途中で切れているか、書き換えられています');
+    await expect(watched.page.getByRole('group', { name: /今回はいつの回答ですか/ }).count()).resolves.toBe(1);
+    await watched.context.close();
+  });
+});
+
+describe('participant survey with full storage', () => {
+  it('says so, keeps every answer on screen and still gives the report and the code', async () => {
+    const watched = await openWatchedPage(browser, { locale: 'en-GB' });
+    const { page } = watched;
+    await watched.context.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('banso:survey:')) throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.goto(`${siteUrl}en/survey/?wave=before`);
+    await page.getByRole('radio', { name: 'Team member' }).check();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain("This browser's storage is full");
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (let first = 0; first < items.length; first += 6) {
+      for (let index = first; index < Math.min(first + 6, items.length); index++) await page.locator(`#q-${items[index]}`).getByRole('radio').nth(answerFor(index) - 1).check();
+      await page.getByRole('button', { name: first + 6 >= items.length ? 'Finish and see my results' : 'Next' }).click();
+    }
+    await page.getByRole('heading', { name: 'Your results' }).waitFor();
+    const decoded = decodeResponse((await page.locator('.bn-response-code').getAttribute('data-code'))!);
+    expect(decoded.ok && decoded.response.answers).toEqual(items.map((_, index) => answerFor(index)));
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+});
+
 describe('participant survey through a facilitator session link', () => {
   it('encrypts the code and the file so that only the session key opens them', async () => {
     const session = await createSession({ cohort: 'ENG-7', wave: 'before', instrumentVersion: instrument.version });

@@ -15,6 +15,7 @@ const KEYS = [
   'handover.heading', 'handover.lead', 'handover.codeHeading', 'handover.codeHint', 'handover.copy', 'handover.copied', 'handover.copyFailed',
   'handover.qrHeading', 'handover.qrHint', 'handover.qrLabel', 'handover.fileHeading', 'handover.fileHint', 'handover.download', 'handover.sealed', 'handover.plain',
   'handover.commentCut', 'handover.sealFailed',
+  'sessionError.not-a-session-link', 'sessionError.damaged', 'sessionError.newer-format', 'sessionError.malformed', 'sessionError.other-instrument',
 ] as const;
 
 export type SurveyStringKey = (typeof KEYS)[number];
