@@ -15,7 +15,7 @@ describe('page weight', async () => {
    * The routes that carry an interactive island, with budgets of their own below. Every other page is a content
    * page, chosen by route rather than by what it loads, so a content page that gains an island fails here.
    */
-  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/sessions)\/$/;
+  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/(sessions|dashboard))\/$/;
   const contentPages = weights.filter((w) => !islandRoute.test(w.page));
 
   it('measures every page', () => {
@@ -66,5 +66,13 @@ describe('page weight', async () => {
     expect(surveyPages.every((w) => w.jsFiles.some((file) => /SurveyIsland/.test(file)))).toBe(true);
     expect(surveyPages.every((w) => w.jsWithLazyGzip > w.jsGzip)).toBe(true); // the chart is loaded later, and counted there
     expect(surveyPages.filter((w) => w.jsGzip > 60 * 1024).map((w) => `${w.page}: ${w.jsGzip} B`)).toEqual([]);
+  });
+
+  // Issue 6: the dashboard ships at most 150 KB gzip of JavaScript, the lazily loaded parts (charts, QR decoder) included.
+  it('keeps the dashboard within 150 KB gzip of JavaScript, lazy parts included', () => {
+    const dashboards = weights.filter((w) => /^(ja|en)\/facilitator\/dashboard\/$/.test(w.page));
+    expect(dashboards).toHaveLength(2);
+    expect(dashboards.every((w) => w.jsFiles.some((file) => /Dashboard/.test(file)))).toBe(true);
+    expect(dashboards.filter((w) => w.jsWithLazyGzip > 150 * 1024).map((w) => `${w.page}: ${w.jsWithLazyGzip} B`)).toEqual([]);
   });
 });

@@ -1,0 +1,215 @@
+/**
+ * The facilitator's dashboard in Chromium: responses made on the survey page are imported as pasted codes, a
+ * response file, a QR code read from an image and a forms CSV (UTF-8 and Shift_JIS); duplicates, mistyped codes,
+ * another session's codes and garbage files are reported and nothing partial is added; datasets survive a reload,
+ * back up and restore.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
+import { createSession, sealResponse } from '../../src/lib/survey/sealed.ts';
+import { itemOrder } from '../../src/lib/survey/localise.ts';
+import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+import { testOutput } from '../support/sites.ts';
+
+const siteUrl = inject('rootSiteUrl');
+const instrument = instrumentSchema.parse(parseYaml(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const items = itemOrder(instrument);
+const fixture = (name: string) => new URL(`../fixtures/dashboard/${name}`, import.meta.url).pathname;
+
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+
+/** A response as the survey page would make it; `seed` varies the answers and the id. */
+function response(seed: number, overrides: Partial<SurveyResponse> = {}): SurveyResponse {
+  return {
+    instrumentVersion: instrument.version,
+    wave: 'before',
+    role: 0,
+    stage: 1,
+    responseId: (0xabc000 + seed).toString(16).padStart(12, '0'),
+    day: '2026-11-20',
+    cohort: 'MGR-1',
+    anonymousCode: `p${seed}`,
+    answers: items.map((_, index) => ((index + seed) % 5) + 1),
+    evaluation: null,
+    comment: null,
+    ...overrides,
+  };
+}
+
+/** Complete the survey on its page by clicking, and return the code it gives. */
+async function answerSurvey(page: Page, path: string, answer: (index: number) => number): Promise<string> {
+  await page.goto(`${siteUrl}${path}`);
+  // A browser that has answered before opens on its last report.
+  await page.locator('.bn-survey, .bn-report').first().waitFor();
+  if (await page.locator('.bn-report').count()) await page.getByRole('button', { name: 'Answer the survey again' }).click();
+  await page.getByRole('radio', { name: 'Team member' }).check();
+  const wave = page.getByRole('radio', { name: 'Before the workshop' });
+  if (await wave.count()) await wave.check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (let first = 0; first < items.length; first += 6) {
+    for (let index = first; index < Math.min(first + 6, items.length); index++) await page.locator(`#q-${items[index]}`).getByRole('radio').nth(answer(index) - 1).check();
+    await page.getByRole('button', { name: first + 6 >= items.length ? 'Finish and see my results' : 'Next' }).click();
+  }
+  const code = page.locator('.bn-response-code[data-code^="BN"]');
+  await code.waitFor();
+  return (await code.getAttribute('data-code'))!;
+}
+
+async function check(codes: string) {
+  await page.getByLabel('Response codes (one per line)').fill(codes);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('#bn-batch-heading').waitFor();
+  return (await page.locator('#bn-batch-heading').textContent())!.trim();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  watched = await openWatchedPage(browser, { locale: 'en-GB' });
+  page = watched.page;
+  page.on('dialog', (dialog) => dialog.accept());
+});
+afterAll(async () => {
+  expect(watched.foreignRequests).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  await browser?.close();
+});
+
+describe('facilitator dashboard: imports', () => {
+  const surveyCodes: string[] = [];
+
+  it('collects responses made on the survey page', async () => {
+    surveyCodes.push(await answerSurvey(page, 'en/survey/?cohort=MGR-1', (index) => (index % 5) + 1));
+    surveyCodes.push(await answerSurvey(page, 'en/survey/?cohort=MGR-1', () => 4));
+    expect(surveyCodes).toHaveLength(2);
+  });
+
+  it('creates a dataset', async () => {
+    await page.goto(`${siteUrl}en/facilitator/dashboard/`);
+    await page.getByText('No datasets yet.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Enter a name for the dataset.').waitFor();
+    await page.getByLabel('Name of a new dataset').fill('Managers 2026');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created the dataset “Managers 2026”.').waitFor();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
+  it('checks pasted codes first, naming each duplicate and rejected line, and adds nothing until confirmed', async () => {
+    const mistyped = surveyCodes[0]!.slice(0, 20) + (surveyCodes[0]![20] === 'A' ? 'B' : 'A') + surveyCodes[0]!.slice(21);
+    const pasted = [...surveyCodes, encodeResponse(response(1)), surveyCodes[0]!, mistyped, 'hello'].join('\n');
+    await expect(check(pasted)).resolves.toBe('Checked: 3 to add, 1 duplicates, 2 rejected');
+    const report = page.locator('.bn-batch-report');
+    await expect(report.getByText('line 4: the same response appears earlier in this batch').count()).resolves.toBe(1);
+    await expect(report.getByText('line 5: a character is missing or mistyped').count()).resolves.toBe(1);
+    await expect(report.getByText('line 6: it is not a response code').count()).resolves.toBe(1);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.getByRole('button', { name: 'Close without adding' }).click();
+    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2026 (0 responses)');
+    await expect(check(pasted)).resolves.toBe('Checked: 3 to add, 1 duplicates, 2 rejected');
+    await page.getByRole('button', { name: 'Add 3 responses' }).click();
+    await page.getByText('Added 3 responses.').waitFor();
+    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2026 (3 responses)');
+  });
+
+  it('recognises a replayed code as already in the dataset', async () => {
+    await expect(check(surveyCodes[1]!)).resolves.toBe('Checked: 0 to add, 1 duplicates, 0 rejected');
+    await expect(page.getByText('line 1: already in this dataset').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Nothing to add' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Close without adding' }).click();
+  });
+
+  it('opens codes sealed to a session held in this browser, and explains codes of another session', async () => {
+    await page.goto(`${siteUrl}en/facilitator/sessions/`);
+    await page.getByLabel('Group code (optional)').fill('MGR-1');
+    await page.getByRole('button', { name: 'Create the session' }).click();
+    const link = await page.locator('.bn-session-link').inputValue();
+    const sealedCode = await answerSurvey(page, new URL(link).pathname.replace(/^\//, '') + new URL(link).hash, () => 2);
+    expect(sealedCode.startsWith('BNX1')).toBe(true);
+    const stranger = await createSession({ cohort: 'X', wave: 'before', instrumentVersion: instrument.version });
+    const foreign = await sealResponse(response(9, { cohort: 'X' }), stranger.descriptor);
+    await page.goto(`${siteUrl}en/facilitator/dashboard/`);
+    await expect(check([sealedCode, foreign].join('\n'))).resolves.toBe('Checked: 1 to add, 0 duplicates, 1 rejected');
+    await expect(page.getByText(`line 2: it belongs to a session this browser does not hold (ID ${stranger.descriptor.sessionId})`, { exact: false }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Add 1 responses' }).click();
+    await page.getByText('Added 1 responses.').waitFor();
+  });
+
+  it('reads a QR code from a screenshot with the bundled decoder, not a network service', async () => {
+    const survey = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+    await survey.goto(`${siteUrl}en/survey/`);
+    await survey.evaluate((stored) => localStorage.setItem('banso:survey:results', stored), JSON.stringify([{ response: response(2), submittedAt: new Date().toISOString(), session: null }]));
+    await survey.reload();
+    const image = `${testOutput}qr-screenshot.png`;
+    await survey.locator('.bn-qr').screenshot({ path: image });
+    await survey.close();
+    await page.getByLabel('Read QR codes from images').setInputFiles(image);
+    await page.getByText('Read codes from 1 images.').waitFor();
+    await expect(page.getByLabel('Response codes (one per line)').inputValue()).resolves.toBe(encodeResponse(response(2)));
+    await expect(check(encodeResponse(response(2)))).resolves.toBe('Checked: 1 to add, 0 duplicates, 0 rejected');
+    await page.getByRole('button', { name: 'Add 1 responses' }).click();
+    await page.getByText('Added 1 responses.').waitFor();
+  });
+
+  it('imports response files and refuses a garbage file with a reason, adding nothing from that batch', async () => {
+    const file = `${testOutput}response-3.json`;
+    writeFileSync(file, JSON.stringify({ format: 'banso-survey-response', version: 1, instrument: { id: instrument.id, version: instrument.version }, response: {
+      responseId: '0000000000f3', day: '2026-11-21', wave: 'after', cohort: 'MGR-1', anonymousCode: 'p1', role: 'member', careerStage: 'mid',
+      answers: Object.fromEntries(items.map((id) => [id, 5])), evaluation: { satisfaction: 5, applicability: 4, recommend: 10 }, comment: 'Clear and practical.',
+    } }));
+    const garbage = `${testOutput}garbage.bin`;
+    writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+    await page.locator('#bn-import-files').setInputFiles([file, garbage]);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('#bn-batch-heading').textContent()).resolves.toContain('1 to add, 0 duplicates, 1 rejected');
+    await expect(page.locator('.bn-batch-report').textContent()).resolves.toContain('garbage.bin:');
+    await page.getByRole('button', { name: 'Add 1 responses' }).click();
+    await page.getByText('Added 1 responses.').waitFor();
+  });
+
+  it('maps a Microsoft Forms CSV, never reading names or e-mail addresses, and sees the Shift_JIS copy as the same rows', async () => {
+    await page.locator('#bn-import-files').setInputFiles(fixture('ms-forms-ja.csv'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('heading', { name: 'Match the CSV\'s columns' }).waitFor();
+    await expect(page.getByLabel('メール', { exact: true }).inputValue()).resolves.toBe('personal');
+    await expect(page.getByLabel('名前', { exact: true }).inputValue()).resolves.toBe('personal');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Some parts have neither a column nor a value' }).waitFor();
+    await page.getByLabel('When answered', { exact: true }).first().selectOption('before');
+    await page.getByLabel('Save this mapping as (optional)').fill('MS Forms HR');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('#bn-batch-heading').textContent()).resolves.toMatch(/Checked: 4 to add, 0 duplicates, 0 rejected/);
+    await expect(page.getByText('Saved the mapping “MS Forms HR”.', { exact: false }).count()).resolves.toBe(1);
+    await expect(page.getByText('personal, never read: 2', { exact: false }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Add 4 responses' }).click();
+    await page.getByText('Added 4 responses.').waitFor();
+
+    await page.locator('#bn-import-files').setInputFiles(fixture('ms-forms-ja-sjis.csv'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByText('Using the saved mapping “MS Forms HR”.').waitFor();
+    await expect(page.getByText('(4 rows, Shift_JIS)', { exact: false }).count()).resolves.toBe(1);
+    await page.getByLabel('When answered', { exact: true }).first().selectOption('before');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('#bn-batch-heading').textContent()).resolves.toMatch(/Checked: 0 to add, 4 duplicates, 0 rejected/);
+    await page.getByRole('button', { name: 'Close without adding' }).click();
+  });
+
+  it('keeps the dataset after a reload, and backs it up and restores it', async () => {
+    await page.reload();
+    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2026 (10 responses)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a backup' }).click()]);
+    const backup = (await download.path())!;
+    expect(JSON.parse(readFileSync(backup, 'utf8'))).toMatchObject({ format: 'banso-dataset', version: 1, name: 'Managers 2026' });
+    await page.getByRole('button', { name: 'Delete this dataset' }).click();
+    await page.getByText('Deleted the dataset “Managers 2026”.').waitFor();
+    await page.getByLabel('Restore a backup').setInputFiles(fixture('ms-forms-ja.csv'));
+    await page.getByText('This is not a dataset backup', { exact: false }).waitFor();
+    await page.getByLabel('Restore a backup').setInputFiles(backup);
+    await page.getByText('Restored the dataset “Managers 2026” (10 responses).').waitFor();
+  });
+});
