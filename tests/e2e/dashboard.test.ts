@@ -12,6 +12,7 @@ import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { createSession, sealResponse } from '../../src/lib/survey/sealed.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
+import { scoreScales } from '../../src/lib/survey/scoring.ts';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { testOutput } from '../support/sites.ts';
 
@@ -211,5 +212,59 @@ describe('facilitator dashboard: imports', () => {
     await page.getByText('This is not a dataset backup', { exact: false }).waitFor();
     await page.getByLabel('Restore a backup').setInputFiles(backup);
     await page.getByText('Restored the dataset “Managers 2026” (10 responses).').waitFor();
+  });
+});
+
+describe('facilitator dashboard: analyses', () => {
+  /** Twelve people before a workshop: nine team members and three managers; one group code that looks like a formula. */
+  const people = Array.from({ length: 12 }, (_, n) => response(100 + n, { role: n < 9 ? 0 : 1, cohort: n === 0 ? '-X' : 'SMALL', anonymousCode: null }));
+  const meanOf = (scaleId: string) => people.map((p) => scoreScales(instrument, Object.fromEntries(items.map((id, i) => [id, p.answers[i]!]))).find((s) => s.scaleId === scaleId)!.score!).reduce((a, b) => a + b, 0) / people.length;
+
+  it('shows the right counts and means for a new dataset', async () => {
+    await page.getByLabel('Name of a new dataset').fill('Small groups');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created the dataset “Small groups”.').waitFor();
+    await expect(check(people.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 12 to add, 0 duplicates, 0 rejected');
+    await page.getByRole('button', { name: 'Add 12 responses' }).click();
+    await page.getByText('Analysing 12 responses (Before the workshop).').waitFor();
+    for (const scaleId of ['careerAwareness', 'selfEfficacy', 'vigour']) {
+      await expect(page.locator(`tr[data-measure="scale:${scaleId}"] [data-mean]`).textContent()).resolves.toBe(meanOf(scaleId).toFixed(2));
+    }
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
+  it('hides a group of three, and the other group too, so neither can be worked out from the total', async () => {
+    const roles = page.locator('table[data-breakdown="role"]');
+    await expect(roles.locator('tr[data-hidden]').count()).resolves.toBe(2);
+    await expect(roles.textContent()).resolves.toContain('hidden: fewer than 5');
+    await expect(roles.textContent()).resolves.toContain('hidden so that another hidden group cannot be worked out by subtraction');
+    await expect(roles.textContent()).not.toContain(meanOf('careerAwareness').toFixed(2));
+    await expect(page.getByText('2 groups (12 responses together) are hidden.').count()).resolves.toBeGreaterThan(0);
+    // Comments and the before-and-after comparison say why they are not shown.
+    await expect(page.locator('section[aria-labelledby="bn-before-after"] .bn-hidden-note').textContent()).resolves.toContain('needs at least 5 responses in each of the two waves');
+  });
+
+  it('computes the bootstrap intervals in a worker, with progress, while the page stays usable', async () => {
+    await page.getByRole('button', { name: /Compute the intervals/ }).click();
+    await page.getByText(/Computed from 2,000 resamples/).waitFor({ timeout: 30_000 });
+    await expect(page.locator('[data-table="mediation"] [data-interval]').first().textContent()).resolves.toMatch(/^-?\d\.\d{3}–-?\d\.\d{3}$/);
+  });
+
+  it('exports the responses as CSV, with formula-like text neutralised, and the summary without hidden figures', async () => {
+    const [responsesDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the responses as CSV' }).click()]);
+    const csv = readFileSync((await responsesDownload.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(13);
+    const header = lines[0]!.split(',');
+    for (const id of items) expect(header).toContain(id);
+    expect(lines.some((line) => line.split(',').includes("'-X"))).toBe(true);
+    expect(lines.some((line) => line.split(',').includes('-X'))).toBe(false);
+
+    const [summaryDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the summary by measure as CSV' }).click()]);
+    const summary = readFileSync((await summaryDownload.path())!, 'utf8').slice(1).trim().split('\r\n');
+    const careerAwareness = summary.find((line) => line.includes(',scale,careerAwareness,'))!;
+    expect(careerAwareness.split(',')[3]).toBe('12');
+    expect(Number(careerAwareness.split(',')[4])).toBeCloseTo(meanOf('careerAwareness'), 10);
   });
 });

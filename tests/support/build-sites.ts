@@ -9,7 +9,8 @@ import { kitSite, projectRoot, rootSite, testOutput } from './sites.ts';
 export function buildSite(outDir: string, configFile: string, extraEnv: Record<string, string> = {}) {
   return execFileSync(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BANSO_OUT_DIR: outDir, BANSO_CONFIG: configFile, ...extraEnv },
+    // Vitest sets NODE_ENV=test, which would build Svelte's development code: test what is deployed.
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', BANSO_OUT_DIR: outDir, BANSO_CONFIG: configFile, ...extraEnv },
     encoding: 'utf8',
     stdio: 'pipe',
   });
