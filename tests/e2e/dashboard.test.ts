@@ -173,6 +173,16 @@ describe('facilitator dashboard: imports', () => {
     await page.getByText('Added 1 responses.').waitFor();
   });
 
+  it('refuses a 50 MB file at once, by its size, and adds nothing', async () => {
+    const huge = `${testOutput}huge-response.json`;
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    await page.locator('#bn-import-files').setInputFiles(huge);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('#bn-batch-heading').textContent()).resolves.toContain('0 to add, 0 duplicates, 1 rejected');
+    await expect(page.locator('.bn-batch-report').textContent()).resolves.toContain('huge-response.json: the file is too large');
+    await page.getByRole('button', { name: 'Close without adding' }).click();
+  });
+
   it('maps a Microsoft Forms CSV, never reading names or e-mail addresses, and sees the Shift_JIS copy as the same rows', async () => {
     await page.locator('#bn-import-files').setInputFiles(fixture('ms-forms-ja.csv'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
