@@ -9,7 +9,7 @@
  * export that repeats its rows, finds them as duplicates. When a row has no submission column and no time of day,
  * two identical rows may be two people, so the k-th identical row hashes with k and both are kept.
  */
-import { WAVES, type SurveyResponse, type Wave } from '../survey/response-code.ts';
+import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, WAVES, type SurveyResponse, type Wave } from '../survey/response-code.ts';
 import { MAX_FILE_COMMENT_LENGTH } from '../survey/response-file.ts';
 import type { Dataset } from './dataset.ts';
 import { checkDatasetInstrument, sortOutcomes, type BatchResult, type Outcome, type RejectReason } from './import-batch.ts';
@@ -60,8 +60,8 @@ export interface CsvImportOptions {
   rowLabel?: (rowNumber: number) => string;
 }
 
-const COHORT = /^[A-Z0-9-]{0,16}$/;
-const ANONYMOUS = /^[A-Za-z0-9]{1,12}$/;
+const COHORT = COHORT_PATTERN;
+const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const HEX12 = /^[0-9a-f]{12}$/;
 const FIRST_DAY = '2024-01-01';
 /** The last day a response code can carry, as response-file.ts allows. */

@@ -9,7 +9,7 @@
  * A StoredResponse is a decoded response (response-code.ts: answers in instrument order, role and career stage
  * as indices) plus where it came from. Nothing else is kept: a CSV's names and e-mail addresses never get here.
  */
-import { MAX_COMMENT_BYTES, WAVES, type SurveyResponse, type Wave } from '../survey/response-code.ts';
+import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, MAX_COMMENT_BYTES, WAVES, type SurveyResponse, type Wave } from '../survey/response-code.ts';
 import { MAX_FILE_COMMENT_LENGTH, type FileInstrument } from '../survey/response-file.ts';
 
 export const DATASET_FORMAT = 'banso-dataset';
@@ -56,8 +56,8 @@ export type DatasetBackupError = {
 export type DatasetBackupResult = { ok: true; dataset: Dataset } | { ok: false; error: DatasetBackupError };
 
 const HEX12 = /^[0-9a-f]{12}$/;
-const COHORT = /^[A-Z0-9-]{0,16}$/;
-const ANONYMOUS = /^[A-Za-z0-9]{1,12}$/;
+const COHORT = COHORT_PATTERN;
+const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RESPONSE_KEYS = new Set(['instrumentVersion', 'wave', 'role', 'stage', 'responseId', 'day', 'cohort', 'anonymousCode', 'answers', 'evaluation', 'comment', 'source', 'importedAt', 'sessionId']);
 

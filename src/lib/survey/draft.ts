@@ -2,7 +2,7 @@
  * A survey in progress: what the participant has answered so far, saved in their browser after every change
  * so a closed tab or a flat battery loses nothing. Pure logic: the island keeps it in localStorage.
  */
-import { WAVES, type SurveyResponse, type Wave } from './response-code.ts';
+import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
 import { itemOrder } from './localise.ts';
 
 export const DRAFT_KEY = 'banso:survey:draft';
@@ -11,8 +11,7 @@ export const DRAFT_FORMAT_VERSION = 1;
 export const ITEMS_PER_STEP = 6;
 /** The longest free comment the survey accepts; a response code carries the first 120 bytes, a file all of it. */
 export const MAX_COMMENT_CHARACTERS = 1000;
-export const COHORT_PATTERN = /^[A-Z0-9-]{0,16}$/;
-export const ANONYMOUS_CODE_PATTERN = /^[A-Za-z0-9]{1,12}$/;
+export { COHORT_PATTERN, ANONYMOUS_CODE_PATTERN };
 
 interface DraftInstrument {
   id: string;

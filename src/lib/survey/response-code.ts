@@ -114,8 +114,12 @@ export function fromBase32(text: string): Uint8Array | undefined {
   return Uint8Array.from(bytes);
 }
 
-const COHORT = /^[A-Z0-9-]{0,16}$/;
-const ANONYMOUS = /^[A-Za-z0-9]{1,12}$/;
+/** A cohort (group) code: what a code can carry, and so what every format accepts. */
+export const COHORT_PATTERN = /^[A-Z0-9-]{0,16}$/;
+/** A participant's self-chosen anonymous code. */
+export const ANONYMOUS_CODE_PATTERN = /^[A-Za-z0-9]{1,12}$/;
+const COHORT = COHORT_PATTERN;
+const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 
 /** Cut text to at most `max` UTF-8 bytes without splitting a character. */
 export function truncateUtf8(text: string, max: number): string {

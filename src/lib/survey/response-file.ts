@@ -5,7 +5,7 @@
  * Documented in the guide "Survey response formats"; change it only by adding a version.
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
-import { WAVES, type SurveyResponse, type Wave } from './response-code.ts';
+import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
 import { openBytes, sealBytes, sessionMismatch, type SessionKeyLookup, type SessionLink } from './sealed.ts';
 
 export const RESPONSE_FILE_FORMAT = 'banso-survey-response';
@@ -61,8 +61,8 @@ export type ResponseFileResult = { ok: true; response: SurveyResponse } | { ok: 
 export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string } | { kind: 'other-session'; sessionId: string; detail: string };
 export type OpenResponseFileResult = { ok: true; response: SurveyResponse; sessionId: string | null } | { ok: false; error: OpenResponseFileError };
 
-const COHORT = /^[A-Z0-9-]{0,16}$/;
-const ANONYMOUS = /^[A-Za-z0-9]{1,12}$/;
+const COHORT = COHORT_PATTERN;
+const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const HEX12 = /^[0-9a-f]{12}$/;
 const FIRST_DAY = '2024-01-01';
 /** The last day a plain code can carry (65,535 days on), so every file response also fits a code. */

@@ -26,7 +26,7 @@
  * The CRC lets a mistyped code be reported as mistyped rather than as "cannot decrypt".
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
-import { CODE_PREFIX, crc32, decodeResponse, encodeResponse, fromBase32, toBase32, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
+import { COHORT_PATTERN, CODE_PREFIX, crc32, decodeResponse, encodeResponse, fromBase32, toBase32, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
 
 export const SEALED_CODE_PREFIX = 'BNX1';
 export const SEALED_VERSION = 1;
@@ -85,7 +85,7 @@ export type SessionBackupError = { kind: 'not-a-backup' | 'newer-version' | 'inv
 export type SessionBackupResult = { ok: true; keys: SessionKeys } | { ok: false; error: SessionBackupError };
 
 const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const COHORT = /^[A-Z0-9-]{0,16}$/;
+const COHORT = COHORT_PATTERN;
 const SESSION_ID = /^[0-9a-f]{12}$/;
 const ID_BYTES = 6;
 const POINT_BYTES = 65;
