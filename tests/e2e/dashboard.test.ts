@@ -218,9 +218,9 @@ describe('facilitator dashboard: imports', () => {
     expect(JSON.parse(readFileSync(backup, 'utf8'))).toMatchObject({ format: 'banso-dataset', version: 1, name: 'Managers 2026' });
     await page.getByRole('button', { name: 'Delete this dataset' }).click();
     await page.getByText('Deleted the dataset “Managers 2026”.').waitFor();
-    await page.getByLabel('Restore a backup').setInputFiles(fixture('ms-forms-ja.csv'));
+    await page.getByLabel('Restore a dataset from a backup').setInputFiles(fixture('ms-forms-ja.csv'));
     await page.getByText('This is not a dataset backup', { exact: false }).waitFor();
-    await page.getByLabel('Restore a backup').setInputFiles(backup);
+    await page.getByLabel('Restore a dataset from a backup').setInputFiles(backup);
     await page.getByText('Restored the dataset “Managers 2026” (10 responses).').waitFor();
   });
 });
