@@ -220,6 +220,11 @@ describe('facilitator dashboard: imports', () => {
     await page.getByText('Deleted the dataset “Managers 2026”.').waitFor();
     await page.getByLabel('Restore a dataset from a backup').setInputFiles(fixture('ms-forms-ja.csv'));
     await page.getByText('This is not a dataset backup', { exact: false }).waitFor();
+    const otherVersion = `${testOutput}other-version-backup.json`;
+    const parsedBackup = JSON.parse(readFileSync(backup, 'utf8'));
+    writeFileSync(otherVersion, JSON.stringify({ ...parsedBackup, instrument: { ...parsedBackup.instrument, version: 99 }, responses: [] }));
+    await page.getByLabel('Restore a dataset from a backup').setInputFiles(otherVersion);
+    await page.getByText('This backup belongs to another survey, or another version of it.', { exact: false }).waitFor();
     await page.getByLabel('Restore a dataset from a backup').setInputFiles(backup);
     await page.getByText('Restored the dataset “Managers 2026” (10 responses).').waitFor();
   });
