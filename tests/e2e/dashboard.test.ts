@@ -7,17 +7,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { createSession, sealResponse } from '../../src/lib/survey/sealed.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
 import { scoreScales } from '../../src/lib/survey/scoring.ts';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { testOutput } from '../support/sites.ts';
+import { siteInstrument } from '../support/instrument.ts';
 
 const siteUrl = inject('rootSiteUrl');
-const instrument = instrumentSchema.parse(parseYaml(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = siteInstrument;
 const items = itemOrder(instrument);
 const fixture = (name: string) => new URL(`../fixtures/dashboard/${name}`, import.meta.url).pathname;
 

@@ -6,17 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { decodeResponse } from '../../src/lib/survey/response-code.ts';
 import { parseResponseFile, openResponseFile } from '../../src/lib/survey/response-file.ts';
 import { createSession, encodeSessionFragment, openSealedCode } from '../../src/lib/survey/sealed.ts';
 import { scoreScales } from '../../src/lib/survey/scoring.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+import { siteInstrument } from '../support/instrument.ts';
 
 const siteUrl = inject('rootSiteUrl');
-const instrument = instrumentSchema.parse(parseYaml(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = siteInstrument;
 const items = itemOrder(instrument);
 /** A spread of answers that is easy to check: statement n gets (n mod 5) + 1. */
 const answerFor = (index: number) => (index % 5) + 1;

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { crc32, encodeResponse, fromBase32, toBase32, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { toResponseFile, toSealedResponseFile } from '../../src/lib/survey/response-file.ts';
 import { createSession, exportSessionBackup, sealResponse, type SessionKeys } from '../../src/lib/survey/sealed.ts';
 import { createDataset, datasetToJson, type Dataset } from '../../src/lib/dashboard/dataset.ts';
 import { applyBatch, importBatch, MAX_RESPONSE_FILE_BYTES, pastedCodes, type BatchInput, type BatchOptions } from '../../src/lib/dashboard/import-batch.ts';
+import { siteInstrument } from '../support/instrument.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = siteInstrument;
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
 const base: SurveyResponse = {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { toBase64url } from '../../src/lib/survey/base64url.ts';
 import { decodeResponse, encodeResponse, fromBase32, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { openResponseFile, parseResponseFile, toResponseFile, toSealedResponseFile } from '../../src/lib/survey/response-file.ts';
 import { createSession, sealBytes, type SessionKeys } from '../../src/lib/survey/sealed.ts';
+import { siteInstrument } from '../support/instrument.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = siteInstrument;
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 
 const full: SurveyResponse = {

@@ -1,14 +1,12 @@
 /** The survey in progress: screens, what each is missing, restoring a stored draft safely, and the finished response. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
 import { localiseInstrument, itemOrder } from '../../src/lib/survey/localise.ts';
 import { draftToResponse, emptyDraft, normaliseCohort, restoreDraft, stepProblems, surveySteps } from '../../src/lib/survey/draft.ts';
 import { parseResults, previousResult, withResult, MAX_STORED_RESULTS, type StoredResult } from '../../src/lib/survey/results.ts';
 import { decodeResponse, encodeResponse } from '../../src/lib/survey/response-code.ts';
+import { siteInstrument } from '../support/instrument.ts';
 
-const instrument = localiseInstrument(instrumentSchema.parse(parseYaml(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8'))), 'en');
+const instrument = localiseInstrument(siteInstrument, 'en');
 const items = itemOrder(instrument);
 const now = new Date('2026-11-23T10:00:00Z');
 

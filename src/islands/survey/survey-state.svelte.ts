@@ -1,14 +1,11 @@
 /** The participant's survey in this browser: the draft autosaves on every change; finished responses are kept for the report. */
-import type { KeyValueStorage, StorageFailure } from '../../lib/workbook/store.ts';
+import type { KeyValueStorage } from '../../lib/workbook/store.ts';
+import { storageFailureOf, type StorageFailure } from '../../lib/storage/failure.ts';
 import { DRAFT_KEY, emptyDraft, restoreDraft, type SurveyDraft } from '../../lib/survey/draft.ts';
 import { parseResults, RESULTS_KEY, withResult, type StoredResult } from '../../lib/survey/results.ts';
 import type { LocalisedInstrument } from '../../lib/survey/localise.ts';
 import type { Wave } from '../../lib/survey/response-code.ts';
 
-function failureOf(error: unknown): StorageFailure {
-  const name = (error as { name?: string })?.name;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' ? 'quota' : 'unavailable';
-}
 
 export interface SurveyPreset {
   wave: Wave | null;
@@ -69,7 +66,7 @@ export class SurveyState {
       this.failure = null;
       return true;
     } catch (error) {
-      this.failure = failureOf(error);
+      this.failure = storageFailureOf(error);
       return false;
     }
   }

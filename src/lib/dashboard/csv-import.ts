@@ -60,8 +60,6 @@ export interface CsvImportOptions {
   rowLabel?: (rowNumber: number) => string;
 }
 
-const COHORT = COHORT_PATTERN;
-const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const HEX12 = /^[0-9a-f]{12}$/;
 const FIRST_DAY = '2024-01-01';
 /** The last day a response code can carry, as response-file.ts allows. */
@@ -106,7 +104,7 @@ export function parseDay(text: string, order: CsvMapping['dayOrder']): string | 
 function checkDefaults(defaults: CsvDefaults, instrument: CsvInstrument): void {
   if (defaults.wave !== undefined && !WAVES.includes(defaults.wave)) throw new RangeError(`defaults.wave: one of ${WAVES.join(', ')}`);
   if (defaults.role !== undefined && !instrument.roles.some((role) => role.id === defaults.role)) throw new RangeError(`defaults.role: one of ${instrument.roles.map((role) => role.id).join(', ')}`);
-  if (defaults.cohort !== undefined && !COHORT.test(defaults.cohort)) throw new RangeError('defaults.cohort: up to 16 of A–Z, 0–9 and -');
+  if (defaults.cohort !== undefined && !COHORT_PATTERN.test(defaults.cohort)) throw new RangeError('defaults.cohort: up to 16 of A–Z, 0–9 and -');
   if (defaults.day !== undefined && parseDay(defaults.day, 'mdy') !== defaults.day) throw new RangeError(`defaults.day: a date from ${FIRST_DAY}, written YYYY-MM-DD`);
 }
 
@@ -196,8 +194,8 @@ function rowReader(table: CsvTable, mapping: CsvMapping, instrument: CsvInstrume
   const roleDefault = defaults.role === undefined ? undefined : role(defaults.role);
   const dayOf = (text: string) => parseDay(text, mapping.dayOrder);
   const nfkc = (text: string) => (ASCII.test(text) ? text : text.normalize('NFKC'));
-  const cohortOf = (text: string) => (COHORT.test(nfkc(text).toUpperCase()) ? nfkc(text).toUpperCase() : undefined);
-  const anonymousOf = (text: string) => (ANONYMOUS.test(nfkc(text)) ? nfkc(text) : undefined);
+  const cohortOf = (text: string) => (COHORT_PATTERN.test(nfkc(text).toUpperCase()) ? nfkc(text).toUpperCase() : undefined);
+  const anonymousOf = (text: string) => (ANONYMOUS_CODE_PATTERN.test(nfkc(text)) ? nfkc(text) : undefined);
   const idOf = (text: string) => (HEX12.test(text.toLowerCase()) ? text.toLowerCase() : undefined);
   const recommendOf = (text: string) => {
     // "10", or "10（ぜひすすめたい）" as a form's option may read; not "4.5".

@@ -14,6 +14,7 @@
  * revision is refused as a conflict (the page re-reads the dataset and checks the batch again), as the
  * workbook store does.
  */
+import { storageFailureOf, type StorageFailure } from '../storage/failure.ts';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CsvMapping } from './csv-mapping.ts';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset, type DatasetInstrument, type StoredResponse } from './dataset.ts';
@@ -48,16 +49,13 @@ interface DashboardDatabase extends DBSchema {
   mappings: { key: string; value: SavedMapping };
 }
 
-export type StorageFailure = 'quota' | 'unavailable';
+export type { StorageFailure };
 export type DatasetSaveResult =
   | { status: 'saved'; summary: DatasetSummary }
   /** stored: what another tab saved since, or undefined when it deleted the dataset. */
   | { status: 'conflict'; stored: DatasetSummary | undefined }
   | { status: 'failed'; reason: StorageFailure };
 
-function failureOf(error: unknown): StorageFailure {
-  return (error as { name?: string })?.name === 'QuotaExceededError' ? 'quota' : 'unavailable';
-}
 
 export class DatasetStore {
   private readonly db: IDBPDatabase<DashboardDatabase>;
@@ -125,7 +123,7 @@ export class DatasetStore {
       await Promise.all([summaries.put(summary), transaction.objectStore(RESPONSES).put({ datasetId: dataset.id, responses: dataset.responses }), transaction.done]);
       return { status: 'saved', summary };
     } catch (error) {
-      return { status: 'failed', reason: failureOf(error) };
+      return { status: 'failed', reason: storageFailureOf(error) };
     }
   }
 

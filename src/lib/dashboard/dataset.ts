@@ -56,8 +56,6 @@ export type DatasetBackupError = {
 export type DatasetBackupResult = { ok: true; dataset: Dataset } | { ok: false; error: DatasetBackupError };
 
 const HEX12 = /^[0-9a-f]{12}$/;
-const COHORT = COHORT_PATTERN;
-const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RESPONSE_KEYS = new Set(['instrumentVersion', 'wave', 'role', 'stage', 'responseId', 'day', 'cohort', 'anonymousCode', 'answers', 'evaluation', 'comment', 'source', 'importedAt', 'sessionId']);
 
@@ -117,8 +115,8 @@ function responseProblems(value: unknown, path: string, instrument: FileInstrume
   if (r.stage !== null && !isWhole(r.stage, 0, 254)) problems.push(`${path}.stage should be a career stage index, or null`);
   if (typeof r.responseId !== 'string' || !HEX12.test(r.responseId)) problems.push(`${path}.responseId should be 12 lower-case hexadecimal digits`);
   if (typeof r.day !== 'string' || !DAY.test(r.day) || Number.isNaN(Date.parse(r.day))) problems.push(`${path}.day should be a date written YYYY-MM-DD`);
-  if (typeof r.cohort !== 'string' || !COHORT.test(r.cohort)) problems.push(`${path}.cohort should be up to 16 of A–Z, 0–9 and -`);
-  if (r.anonymousCode !== null && (typeof r.anonymousCode !== 'string' || !ANONYMOUS.test(r.anonymousCode))) problems.push(`${path}.anonymousCode should be 1–12 letters or digits, or null`);
+  if (typeof r.cohort !== 'string' || !COHORT_PATTERN.test(r.cohort)) problems.push(`${path}.cohort should be up to 16 of A–Z, 0–9 and -`);
+  if (r.anonymousCode !== null && (typeof r.anonymousCode !== 'string' || !ANONYMOUS_CODE_PATTERN.test(r.anonymousCode))) problems.push(`${path}.anonymousCode should be 1–12 letters or digits, or null`);
   if (!Array.isArray(r.answers) || r.answers.length > 255 || r.answers.some((a) => a !== null && !isWhole(a, 1, 7))) problems.push(`${path}.answers should be a list of answers from 1 to 7 or null`);
   const e = r.evaluation;
   if (e !== null) {

@@ -118,8 +118,6 @@ export function fromBase32(text: string): Uint8Array | undefined {
 export const COHORT_PATTERN = /^[A-Z0-9-]{0,16}$/;
 /** A participant's self-chosen anonymous code. */
 export const ANONYMOUS_CODE_PATTERN = /^[A-Za-z0-9]{1,12}$/;
-const COHORT = COHORT_PATTERN;
-const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 
 /** Cut text to at most `max` UTF-8 bytes without splitting a character. */
 export function truncateUtf8(text: string, max: number): string {
@@ -133,8 +131,8 @@ export function truncateUtf8(text: string, max: number): string {
 }
 
 export function encodeResponse(response: SurveyResponse): string {
-  if (!COHORT.test(response.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
-  if (response.anonymousCode !== null && !ANONYMOUS.test(response.anonymousCode)) throw new RangeError('anonymous code: 1–12 letters or digits');
+  if (!COHORT_PATTERN.test(response.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
+  if (response.anonymousCode !== null && !ANONYMOUS_CODE_PATTERN.test(response.anonymousCode)) throw new RangeError('anonymous code: 1–12 letters or digits');
   if (!/^[0-9a-f]{12}$/.test(response.responseId)) throw new RangeError('response id: 12 hexadecimal digits');
   if (!Number.isInteger(response.instrumentVersion) || response.instrumentVersion < 1 || response.instrumentVersion > 255) throw new RangeError('instrument version: 1–255');
   if (!Number.isInteger(response.role) || response.role < 0 || response.role > 3) throw new RangeError('role: an index from 0 to 3');
@@ -225,11 +223,11 @@ function readPayload(payload: Uint8Array): SurveyResponse {
   const day = new Date((EPOCH_DAY + ((dayBytes[0]! << 8) | dayBytes[1]!)) * 86_400_000).toISOString().slice(0, 10);
   const ascii = (length: number) => String.fromCharCode(...take(length));
   const cohort = ascii(byte());
-  if (!COHORT.test(cohort)) throw new Error('the cohort code is not valid');
+  if (!COHORT_PATTERN.test(cohort)) throw new Error('the cohort code is not valid');
   let anonymousCode: string | null = null;
   if (flags & (1 << 4)) {
     anonymousCode = ascii(byte());
-    if (!ANONYMOUS.test(anonymousCode)) throw new Error('the anonymous code is not valid');
+    if (!ANONYMOUS_CODE_PATTERN.test(anonymousCode)) throw new Error('the anonymous code is not valid');
   }
   const count = byte();
   const packed = take(Math.ceil((count * 3) / 8));

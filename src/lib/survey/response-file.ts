@@ -61,8 +61,6 @@ export type ResponseFileResult = { ok: true; response: SurveyResponse } | { ok: 
 export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string } | { kind: 'other-session'; sessionId: string; detail: string };
 export type OpenResponseFileResult = { ok: true; response: SurveyResponse; sessionId: string | null } | { ok: false; error: OpenResponseFileError };
 
-const COHORT = COHORT_PATTERN;
-const ANONYMOUS = ANONYMOUS_CODE_PATTERN;
 const HEX12 = /^[0-9a-f]{12}$/;
 const FIRST_DAY = '2024-01-01';
 /** The last day a plain code can carry (65,535 days on), so every file response also fits a code. */
@@ -96,8 +94,8 @@ function readResponse(value: unknown, instrument: FileInstrument): { response: S
   if (typeof responseId !== 'string' || !HEX12.test(responseId)) problems.push('response.responseId should be 12 lower-case hexadecimal digits, such as "0a1b2c3d4e5f"');
   if (!isDay(day)) problems.push(`response.day should be a date from ${FIRST_DAY} to ${LAST_DAY}, written YYYY-MM-DD`);
   if (!WAVES.includes(wave as Wave)) problems.push(`response.wave should be one of ${quoted(WAVES)}`);
-  if (typeof cohort !== 'string' || !COHORT.test(cohort)) problems.push('response.cohort should be up to 16 of A–Z, 0–9 and - (it may be "")');
-  if (anonymousCode !== null && (typeof anonymousCode !== 'string' || !ANONYMOUS.test(anonymousCode))) problems.push('response.anonymousCode should be 1–12 letters or digits, or null');
+  if (typeof cohort !== 'string' || !COHORT_PATTERN.test(cohort)) problems.push('response.cohort should be up to 16 of A–Z, 0–9 and - (it may be "")');
+  if (anonymousCode !== null && (typeof anonymousCode !== 'string' || !ANONYMOUS_CODE_PATTERN.test(anonymousCode))) problems.push('response.anonymousCode should be 1–12 letters or digits, or null');
   if (!roleIds.includes(role as string)) problems.push(`response.role should be one of ${quoted(roleIds)}`);
   if (careerStage !== null && !stageIds.includes(careerStage as string)) problems.push(`response.careerStage should be one of ${quoted(stageIds)}, or null`);
 

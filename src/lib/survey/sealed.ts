@@ -85,7 +85,6 @@ export type SessionBackupError = { kind: 'not-a-backup' | 'newer-version' | 'inv
 export type SessionBackupResult = { ok: true; keys: SessionKeys } | { ok: false; error: SessionBackupError };
 
 const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const COHORT = COHORT_PATTERN;
 const SESSION_ID = /^[0-9a-f]{12}$/;
 const ID_BYTES = 6;
 const POINT_BYTES = 65;
@@ -164,7 +163,7 @@ export function decompressPoint(compressed: Uint8Array): Uint8Array<ArrayBuffer>
 
 /** Throws a RangeError naming the field, as encodeResponse does, for values a session cannot carry. */
 function checkSessionFields(session: { cohort: string; wave: Wave; instrumentVersion: number }) {
-  if (!COHORT.test(session.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
+  if (!COHORT_PATTERN.test(session.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
   if (!WAVES.includes(session.wave)) throw new RangeError(`wave: one of ${WAVES.join(', ')}`);
   if (!Number.isInteger(session.instrumentVersion) || session.instrumentVersion < 1 || session.instrumentVersion > 255) throw new RangeError('instrument version: 1–255');
 }
@@ -231,7 +230,7 @@ export async function decodeSessionFragment(input: string): Promise<SessionLinkR
   const wave = WAVES[bytes[8]!];
   if (!wave) return fail('malformed', 'it names an unknown survey wave');
   const cohort = String.fromCharCode(...bytes.subarray(10, 10 + cohortLength));
-  if (!COHORT.test(cohort)) return fail('malformed', 'its cohort code is not valid');
+  if (!COHORT_PATTERN.test(cohort)) return fail('malformed', 'its cohort code is not valid');
   if (bytes[7] === 0) return fail('malformed', 'its survey version is 0');
   const publicKey = bytes.subarray(10 + cohortLength, 10 + cohortLength + POINT_BYTES);
   if (!isP256Point(publicKey) || !(await importPoint(publicKey))) return fail('malformed', 'its public key is not a valid P-256 key');
@@ -379,7 +378,7 @@ function descriptorProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
   const s = value as Record<string, unknown>;
   if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
-  if (typeof s.cohort !== 'string' || !COHORT.test(s.cohort)) return 'session.cohort should be up to 16 of A–Z, 0–9 and -';
+  if (typeof s.cohort !== 'string' || !COHORT_PATTERN.test(s.cohort)) return 'session.cohort should be up to 16 of A–Z, 0–9 and -';
   if (!WAVES.includes(s.wave as Wave)) return `session.wave should be one of ${WAVES.join(', ')}`;
   if (!Number.isInteger(s.instrumentVersion) || (s.instrumentVersion as number) < 1 || (s.instrumentVersion as number) > 255) return 'session.instrumentVersion should be a whole number from 1 to 255';
   const point = typeof s.publicKey === 'string' ? fromBase64url(s.publicKey) : undefined;

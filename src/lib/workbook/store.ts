@@ -9,6 +9,7 @@ import type { ExerciseField } from '../../schemas/exercise.ts';
 import { checkAnswers, type Answers } from './answers.ts';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type ExerciseRecord, type WorkbookFile } from './format.ts';
 import { migrate, NewerVersionError } from './migrations.ts';
+import { storageFailureOf, type StorageFailure } from '../storage/failure.ts';
 
 /** The part of the Web Storage API the workbook uses (localStorage, or a fake in tests). */
 export interface KeyValueStorage {
@@ -24,7 +25,7 @@ const BACKUP_PREFIX = 'banso:unreadable:';
 /** An import larger than this is refused before it is parsed. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export type StorageFailure = 'quota' | 'unavailable';
+export type { StorageFailure };
 
 export type SaveResult =
   | { status: 'saved'; record: ExerciseRecord }
@@ -33,10 +34,6 @@ export type SaveResult =
 
 export type ImportCheck = { ok: true; file: WorkbookFile; exerciseCount: number } | { ok: false; problems: string[] };
 
-function failureOf(error: unknown): StorageFailure {
-  const name = (error as { name?: string })?.name;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' ? 'quota' : 'unavailable';
-}
 
 export class WorkbookStore {
   constructor(
@@ -53,7 +50,7 @@ export class WorkbookStore {
       this.storage.removeItem('banso:probe');
       return undefined;
     } catch (error) {
-      return failureOf(error);
+      return storageFailureOf(error);
     }
   }
 
@@ -100,7 +97,7 @@ export class WorkbookStore {
       this.storage.setItem(KEY_PREFIX + exerciseId, JSON.stringify(record));
       return { status: 'saved', record };
     } catch (error) {
-      return { status: 'failed', reason: failureOf(error) };
+      return { status: 'failed', reason: storageFailureOf(error) };
     }
   }
 
@@ -191,7 +188,7 @@ export class WorkbookStore {
           /* restoring the same bytes that fitted before */
         }
       }
-      return { status: 'failed', reason: failureOf(error) };
+      return { status: 'failed', reason: storageFailureOf(error) };
     }
   }
 
