@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const testOutput = `${projectRoot}test-results/`;
+/** BANSO_TEST_OUTPUT lets two test runs on one machine keep their builds apart. */
+export const testOutput = process.env.BANSO_TEST_OUTPUT ? `${process.env.BANSO_TEST_OUTPUT.replace(/\/$/, '')}/` : `${projectRoot}test-results/`;
 
 /** The site as configured in content/site.yaml, served at the root of a host. */
 export const rootSite = { dir: `${testOutput}site-root`, base: '/' };
