@@ -4,6 +4,7 @@
  * in the browser. `example` is a worked example in the same shape as the answers.
  */
 import { z } from 'astro/zod';
+import { checkAnswers } from '../lib/workbook/answers.ts';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
 const fieldId = z.string({ error: 'a field id in camelCase, such as "firstStep"' }).regex(/^[a-z][a-zA-Z0-9]*$/, {
@@ -18,6 +19,9 @@ const fieldBase = {
   /** A hint shown under the label. */
   help: text('a hint').optional(),
 };
+
+const optionSchema = z.strictObject({ value: fieldId, label: text('an option label') });
+const FIELD_TYPES_ERROR = 'a field with type text, textarea, date, year, scale, select, multiselect, entries or cards';
 
 /** Fields a person types into or picks from. */
 const simpleField = z.discriminatedUnion(
@@ -38,10 +42,16 @@ const simpleField = z.discriminatedUnion(
     z.strictObject({
       ...fieldBase,
       type: z.literal('select'),
-      options: z.array(z.strictObject({ value: fieldId, label: text('an option label') })).min(2, { error: 'at least two options' }),
+      options: z.array(optionSchema).min(2, { error: 'at least two options' }),
+    }),
+    /** Any number of the options, shown as checkboxes in a group; the answer is the list of chosen values. */
+    z.strictObject({
+      ...fieldBase,
+      type: z.literal('multiselect'),
+      options: z.array(optionSchema).min(2, { error: 'at least two options' }),
     }),
   ],
-  { error: 'a field with type text, textarea, date, year, scale, select, entries or cards' },
+  { error: FIELD_TYPES_ERROR },
 );
 
 /** A list the person adds items to, each with the same sub-fields (journal entries, life events, wins). */
@@ -63,9 +73,7 @@ const cardsField = z.strictObject({
   rank: z.number().int().min(1).max(10),
 });
 
-export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField], {
-  error: 'a field with type text, textarea, date, year, scale, select, entries or cards',
-});
+export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField], { error: FIELD_TYPES_ERROR });
 
 /** A line chart drawn from an entries field: one point per item. */
 const chartSchema = z.strictObject({
@@ -102,6 +110,10 @@ export const exerciseSchema = z
     });
     for (const key of Object.keys(exercise.example)) {
       if (!ids.includes(key)) context.addIssue({ code: 'custom', path: ['example', key], message: `an example only for fields that exist (${ids.join(', ')})` });
+    }
+    // The worked example is shown with the same views as a person's answers, so it must have their shapes too.
+    for (const problem of checkAnswers(exercise.fields, exercise.example)) {
+      if (!problem.includes('is not a field')) context.addIssue({ code: 'custom', path: ['example'], message: `an example in the shape of the answers: ${problem}` });
     }
     if (exercise.collect) {
       const entries = exercise.fields.find((field) => field.id === exercise.collect!.entries);

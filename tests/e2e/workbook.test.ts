@@ -1,5 +1,5 @@
 /** My workbook: export, import on a fresh browser profile, a corrupt import that changes nothing, erase. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
@@ -8,6 +8,7 @@ import { launchChromium, openWatchedPage, type WatchedPage } from '../support/br
 import { testOutput } from '../support/sites.ts';
 
 const siteUrl = inject('rootSiteUrl');
+const exerciseCount = readdirSync(new URL('../../content/exercises/en/', import.meta.url)).length;
 const labelOf = (id: string) => (parseYaml(readFileSync(new URL(`../../content/exercises/en/${id}.yaml`, import.meta.url), 'utf8')) as Exercise).fields[0]!.label;
 
 let browser: Browser;
@@ -53,7 +54,7 @@ describe('my workbook', () => {
   });
 
   it('exports a documented, versioned file with the answers', () => {
-    expect(exported.json).toMatchObject({ format: 'banso-workbook', version: 1 });
+    expect(exported.json).toMatchObject({ format: 'banso-workbook', version: 2 });
     expect(Object.keys(exported.json.exercises).sort()).toEqual(['assignment-meaning', 'will-can-must']);
   });
 
@@ -116,6 +117,122 @@ describe('my workbook', () => {
     await page.getByText('All your notes have been erased from this device.').waitFor();
     await expect(page.locator('.bn-workbook-list').getByText(/Last changed/).count()).resolves.toBe(0);
     await page.reload();
-    await expect(page.locator('.bn-workbook-list').getByText('Not started').count()).resolves.toBe(10);
+    await expect(page.locator('.bn-workbook-list').getByText('Not started').count()).resolves.toBe(exerciseCount);
+  });
+});
+
+describe('on a phone: the manager action plan and the self-efficacy sources, by keyboard', () => {
+  const phone = { viewport: { width: 375, height: 740 } };
+  const plan = {
+    assignTo: 'Care worker, third year, came from retail',
+    assignWork: 'A five-minute talk at the family meeting on how we help at mealtimes',
+    reviewNoticed: 'I filled silences with another question instead of waiting',
+  };
+  let phoneA: WatchedPage;
+  let file: Awaited<ReturnType<typeof exportWorkbook>>;
+
+  beforeAll(async () => {
+    phoneA = await openWatchedPage(browser, phone);
+  });
+  afterAll(async () => {
+    expect(phoneA.foreignRequests).toEqual([]);
+    expect(phoneA.errors).toEqual([]);
+    await phoneA.context.close();
+  });
+
+  it('keeps the action plan typed by keyboard after a reload, with nothing wider than the screen', async () => {
+    const { page } = phoneA;
+    await page.goto(`${siteUrl}en/exercises/manager-action-plan/`);
+    await page.locator('.bn-save-status[data-status="empty"]').waitFor();
+    await page.getByLabel('Assignment: who', { exact: true }).focus();
+    await page.keyboard.type(plan.assignTo);
+    await page.keyboard.press('Tab'); // to "the work"
+    await page.keyboard.type(plan.assignWork);
+    await page.getByLabel('Review: what I noticed about my own approach', { exact: true }).focus();
+    await page.keyboard.type(plan.reviewNoticed);
+    await page.locator('.bn-save-status[data-status="saved"]').waitFor();
+    await page.reload();
+    await page.locator('.bn-save-status[data-status="saved"]').waitFor();
+    expect(await page.getByLabel('Assignment: who', { exact: true }).inputValue()).toBe(plan.assignTo);
+    expect(await page.getByLabel('Assignment: the work', { exact: true }).inputValue()).toBe(plan.assignWork);
+    expect(await page.getByLabel('Review: what I noticed about my own approach', { exact: true }).inputValue()).toBe(plan.reviewNoticed);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('ticks several sources of one win with the space bar, and keeps them', async () => {
+    const { page } = phoneA;
+    await page.goto(`${siteUrl}en/exercises/self-efficacy-log/`);
+    await page.locator('#self-efficacy-log-wins-add').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#self-efficacy-log-wins-0-win').focus();
+    await page.keyboard.type('Checked in a coach party of forty in fifteen minutes');
+    await page.keyboard.press('Tab'); // first source: mastery
+    const sources = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' });
+    await expect.poll(() => sources.getByRole('checkbox').first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // verbal persuasion
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // emotional state: ticked, then unticked again
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await page.locator('.bn-save-status[data-status="saved"]').waitFor();
+    await page.reload();
+    const boxes = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' }).getByRole('checkbox');
+    await expect.poll(() => Promise.all([0, 1, 2, 3].map((i) => boxes.nth(i).isChecked()))).toEqual([true, false, true, false]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('exports both, imports them on a fresh phone and shows every ticked source in the printed pack', async () => {
+    file = await exportWorkbook(phoneA.page);
+    expect(file.json.exercises['manager-action-plan']!.answers).toMatchObject(plan);
+    expect(file.json.exercises['self-efficacy-log']!.answers).toMatchObject({ wins: [{ source: ['mastery', 'persuasion'] }] });
+
+    const phoneB = await openWatchedPage(browser, phone);
+    const { page } = phoneB;
+    await page.goto(`${siteUrl}en/workbook/`);
+    await page.getByLabel('Import an exported file').setInputFiles(file.path);
+    await page.getByText('The file holds 2 exercises.').waitFor();
+    await page.getByRole('button', { name: /^Merge/ }).click();
+    await page.getByText('2 exercises imported.').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pack = (await page.locator('.bn-take-away').textContent()) ?? '';
+    expect(pack).toContain(plan.reviewNoticed);
+    expect(pack).toContain('Doing it myself (mastery experience); Encouragement or words from others (verbal persuasion)');
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${siteUrl}en/exercises/manager-action-plan/`);
+    await expect.poll(() => page.getByLabel('Assignment: who', { exact: true }).inputValue()).toBe(plan.assignTo);
+    expect(phoneB.errors).toEqual([]);
+    await phoneB.context.close();
+  });
+
+  it('imports a file from the previous format, turning each single source into a ticked box', async () => {
+    const v1 = {
+      format: 'banso-workbook',
+      version: 1,
+      exportedAt: '2026-10-31T00:00:00.000Z',
+      exercises: {
+        'self-efficacy-log': {
+          exerciseId: 'self-efficacy-log',
+          answers: { wins: [{ date: '2026-10-23', win: 'Handled a complaint in English', source: 'vicarious', confidence: 6 }], nextSource: 'mastery' },
+          updatedAt: '2026-10-30T09:00:00.000Z',
+          revision: 3,
+        },
+      },
+    };
+    const path = `${testOutput}workbook-v1.json`;
+    writeFileSync(path, JSON.stringify(v1));
+    const fresh = await openWatchedPage(browser, phone);
+    const { page } = fresh;
+    await page.goto(`${siteUrl}en/workbook/`);
+    await page.getByLabel('Import an exported file').setInputFiles(path);
+    await page.getByText('The file holds 1 exercises.').waitFor();
+    await page.getByRole('button', { name: /^Replace/ }).click();
+    await page.getByText('1 exercises imported.').waitFor();
+    await page.goto(`${siteUrl}en/exercises/self-efficacy-log/`);
+    const boxes = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' }).getByRole('checkbox');
+    await expect.poll(() => Promise.all([0, 1, 2, 3].map((i) => boxes.nth(i).isChecked()))).toEqual([false, true, false, false]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
   });
 });

@@ -98,7 +98,7 @@ describe('workbook store', () => {
 
   it('leaves a record from a newer version of the kit untouched', () => {
     const storage = new MemoryStorage();
-    const newer = JSON.stringify({ version: 2, exerciseId: 'will-can-must', answers: {}, updatedAt: '2027-01-01T00:00:00Z', revision: 1 });
+    const newer = JSON.stringify({ version: 3, exerciseId: 'will-can-must', answers: {}, updatedAt: '2027-01-01T00:00:00Z', revision: 1 });
     storage.setItem(`${KEY_PREFIX}will-can-must`, newer);
     const store = new WorkbookStore(storage, exercises, tick);
     expect(() => store.load('will-can-must')).toThrow(NewerVersionError);
@@ -139,7 +139,7 @@ describe('workbook store', () => {
     const before = new Map(storage.items);
     const file = {
       format: 'banso-workbook' as const,
-      version: 1 as const,
+      version: 2 as const,
       exportedAt: '2026-11-23T00:00:00Z',
       exercises: {
         'learning-journal': { exerciseId: 'learning-journal', answers: { will: 'fits' }, updatedAt: '2026-11-24T00:00:00Z', revision: 1 },
@@ -159,7 +159,7 @@ describe('workbook store', () => {
     };
     expect(problemsOf('%PDF-1.7')).toEqual(['the file is not a Bansō workbook (it is not JSON text)']);
     expect(problemsOf('{"name":"something else"}')).toEqual(['the file is not a Bansō workbook (it lacks "format": "banso-workbook")']);
-    expect(problemsOf(wrapped({}, 3))).toEqual(['it was written by a newer version of Bansō (format version 3; this site reads up to 1)']);
+    expect(problemsOf(wrapped({}, 4))).toEqual(['it was written by a newer version of Bansō (format version 4; this site reads up to 2)']);
     expect(problemsOf(wrapped({ 'secret-exercise': { answers: {}, updatedAt: '2026-01-01T00:00:00Z' } }))).toEqual(['"secret-exercise" is not an exercise on this site']);
     expect(problemsOf(wrapped({ 'will-can-must': { answers: { confidence: 11, will: 3 }, updatedAt: '2026-01-01T00:00:00Z' } }))).toEqual([
       'in "will-can-must": "confidence" should be a whole number from 1 to 10',

@@ -12,6 +12,7 @@ export function workbookStrings(t: Translate) {
     tooLarge: keep('workbook.tooLarge', ['mb']),
     empty: t('exercise.empty'),
     ranked: t('exercise.ranked'),
+    separator: t('exercise.listSeparator'),
   };
 }
 

@@ -28,6 +28,12 @@ function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' }
         : `${where} should be a whole number from ${field.min} to ${field.max}`;
     case 'select':
       return value === '' || field.options.some((option) => option.value === value) ? undefined : `${where} should be one of ${field.options.map((o) => o.value).join(', ')}`;
+    case 'multiselect': {
+      const known = field.options.map((option) => option.value);
+      if (!Array.isArray(value)) return `${where} should be a list of choices (any of ${known.join(', ')})`;
+      if (value.some((choice) => !known.includes(choice as string))) return `${where} should list only ${known.join(', ')}`;
+      return new Set(value).size === value.length ? undefined : `${where} lists a choice twice`;
+    }
   }
 }
 

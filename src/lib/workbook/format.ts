@@ -5,8 +5,11 @@
 import type { Answers } from './answers.ts';
 
 export const WORKBOOK_FORMAT = 'banso-workbook';
-/** Version of both a stored exercise record and an exported workbook file. */
-export const WORKBOOK_VERSION = 1;
+/**
+ * Version of both a stored exercise record and an exported workbook file.
+ * 2: the self-efficacy log's sources became a list (a multiselect field) instead of one choice.
+ */
+export const WORKBOOK_VERSION = 2;
 
 /** One exercise's answers as kept in the browser. */
 export interface ExerciseRecord {
