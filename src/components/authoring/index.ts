@@ -11,8 +11,9 @@ import Handout from './Handout.astro';
 import KeyPoints from './KeyPoints.astro';
 import Nothing from './Nothing.astro';
 import Objectives from './Objectives.astro';
+import SiteLink from './SiteLink.astro';
 import TalkScript from './TalkScript.astro';
 
-export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, TalkScript };
+export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, TalkScript };
 
 export const participantComponents = { ...facilitatorComponents, FacilitatorNote: Nothing, TalkScript: Nothing };
