@@ -89,6 +89,13 @@ export const exerciseSchema = z
     /** One sentence: what the person gets from doing it. */
     summary: text('a one-sentence summary'),
     audience: z.enum(EXERCISE_AUDIENCES, { error: `one of ${EXERCISE_AUDIENCES.join(', ')}` }),
+    /**
+     * The career stages (ids from content/stages.yaml) the exercise suits; the build checks that each exists.
+     * Required for members' exercises; managers' exercises suit a manager at any stage and may leave it out.
+     */
+    stages: z
+      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'a stage id from content/stages.yaml, such as "first-years"' }), { error: 'a list of stage ids such as [first-years, early-career]' })
+      .default([]),
     /** Typical time in a workshop. */
     minutes: z.number({ error: 'a whole number of minutes' }).int().min(1).max(240),
     /** The theory the exercise draws on, named briefly. */
@@ -104,6 +111,9 @@ export const exerciseSchema = z
     example: z.record(z.string(), z.unknown()),
   })
   .superRefine((exercise, context) => {
+    if (exercise.audience === 'members' && exercise.stages.length === 0) {
+      context.addIssue({ code: 'custom', path: ['stages'], message: 'the career stages this exercise suits, as ids from content/stages.yaml, such as stages: [first-years, early-career]' });
+    }
     const ids = exercise.fields.map((field) => field.id);
     ids.forEach((id, index) => {
       if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: `a field id used once; "${id}" repeats` });

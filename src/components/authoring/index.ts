@@ -12,8 +12,9 @@ import KeyPoints from './KeyPoints.astro';
 import Nothing from './Nothing.astro';
 import Objectives from './Objectives.astro';
 import SiteLink from './SiteLink.astro';
+import StageQuestions from './StageQuestions.astro';
 import TalkScript from './TalkScript.astro';
 
-export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, TalkScript };
+export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, StageQuestions, TalkScript };
 
 export const participantComponents = { ...facilitatorComponents, FacilitatorNote: Nothing, TalkScript: Nothing };

@@ -1,0 +1,35 @@
+/**
+ * The career-stage model (content/stages.yaml) for pages and components: the stages in file order, and a
+ * build error that names the known ids when content refers to one that does not exist.
+ */
+import { getCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import type { Locale } from '../lib/i18n/locales.ts';
+import type { CareerStage } from '../schemas/stage.ts';
+
+export type { CareerStage };
+
+let loaded: Promise<CareerStage[]> | undefined;
+
+/** Every stage, in the order of content/stages.yaml. */
+export function careerStages(): Promise<CareerStage[]> {
+  return (loaded ??= getCollection('stages').then((entries) => {
+    if (entries.length === 0) throw new AstroError('content/stages.yaml defines no career stages.', 'Restore it from the repository: modules, exercises, the survey and the interview guide refer to its stages.');
+    return entries.map((entry) => entry.data);
+  }));
+}
+
+/** One stage by id, or a build error that says where the id came from and which ids exist. */
+export async function careerStage(id: string, usedIn: string): Promise<CareerStage> {
+  const stages = await careerStages();
+  const stage = stages.find((s) => s.id === id);
+  if (!stage) {
+    throw new AstroError(`${usedIn} names the career stage "${id}", which content/stages.yaml does not define.`, `Use one of: ${stages.map((s) => s.id).join(', ')}.`);
+  }
+  return stage;
+}
+
+/** "入社初期（入社1〜3年目ごろ）" / "First years at work (about years 1–3 at work)". */
+export function stageLabel(stage: CareerStage, locale: Locale): string {
+  return locale === 'ja' ? `${stage.name.ja}（${stage.band.ja}）` : `${stage.name.en} (${stage.band.en.charAt(0).toLowerCase()}${stage.band.en.slice(1)})`;
+}
