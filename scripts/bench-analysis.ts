@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../src/schemas/survey.ts';
+import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { generateCohort } from '../src/lib/stats/synthetic.ts';
 import { analyseDataset, modelColumns } from '../src/lib/dashboard/analysis.ts';
 import { runBootstrapJob, type BootstrapWorkerMessage } from '../src/lib/dashboard/bootstrap-protocol.ts';
@@ -30,7 +30,7 @@ const size = Number(values.responses);
 const resamples = Number(values.resamples);
 const runs = Number(values.runs);
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 // 80 % answer after the workshop too: people × 1.8 responses, cut to exactly `size`.
 const cohort = generateCohort(instrument, { people: Math.ceil(size / 1.75), seed: 2026 });

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { launchChromium } from '../tests/support/browser.ts';
-import { instrumentSchema } from '../src/schemas/survey.ts';
+import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { demoDataset } from '../src/lib/dashboard/demo.ts';
 import { encodeResponse } from '../src/lib/survey/response-code.ts';
 
 const siteUrl = process.argv[2] ?? 'http://127.0.0.1:4321/';
-const instrument = instrumentSchema.parse(parseYaml(readFileSync(new URL('../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../content/survey/instrument.yaml', import.meta.url));
 // 11,250 people before, about 9,000 of them after: about 20,000 responses.
 const responses = demoDataset(instrument, 'bench', { people: 11_250, seed: 7 }).responses;
 // A text file of codes, one per line, as a facilitator would collect them from a chat export.

@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../src/schemas/survey.ts';
+import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { encodeResponse, WAVES, type SurveyResponse } from '../src/lib/survey/response-code.ts';
 import { createSession, sealResponse } from '../src/lib/survey/sealed.ts';
 import { createDataset, datasetToJson, parseDatasetBackup, type Dataset } from '../src/lib/dashboard/dataset.ts';
@@ -40,7 +40,7 @@ const count = Number(values.responses);
 const sealedCount = Number(values.sealed);
 const runs = Number(values.runs);
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../content/survey/instrument.yaml', import.meta.url));
 const items = instrument.scales.flatMap((scale) => scale.items);
 const gc = (globalThis as { gc?: () => void }).gc;
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

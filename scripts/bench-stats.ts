@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../src/schemas/survey.ts';
+import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { scoreColumns, type ModelPart } from '../src/lib/stats/columns.ts';
 import { correlationMatrix } from '../src/lib/stats/correlation.ts';
 import { bootstrapMediationSync } from '../src/lib/stats/mediation-bootstrap.ts';
@@ -31,7 +31,7 @@ const responses = Number(values.responses);
 const resamples = Number(values.resamples);
 const runs = Number(values.runs);
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const rows = generateCohort(instrument, { people: responses, seed: 2026, afterShare: 0 }).responses.map((response) => itemIds.map((id) => response.answers[id] ?? null));
 

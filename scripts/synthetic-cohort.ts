@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../src/schemas/survey.ts';
+import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { generateCohort } from '../src/lib/stats/synthetic.ts';
 
 const { values } = parseArgs({
@@ -41,7 +41,7 @@ const number = (name: string, text: string | undefined) => {
   return value;
 };
 
-const instrument = instrumentSchema.parse(parse(readFileSync(values.instrument, 'utf8')));
+const instrument = readInstrumentFile(values.instrument);
 const cohort = generateCohort(instrument, {
   people: number('people', values.people)!,
   seed: number('seed', values.seed)!,

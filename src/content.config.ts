@@ -4,11 +4,12 @@
  * languages, exercises that exist) run in `src/lib/content/checks.ts` when pages are built.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
 import { moduleSchema } from './schemas/module.ts';
 import { exerciseSchema } from './schemas/exercise.ts';
 import { instrumentSchema } from './schemas/survey.ts';
+import { stageSchema } from './schemas/stage.ts';
 
 /** BANSO_CONTENT_DIR builds from another content folder (an organisation's own, or a test's). */
 const contentDir = process.env.BANSO_CONTENT_DIR ?? './content';
@@ -18,9 +19,11 @@ const localisedGlob = (folder: string, extensions: string) =>
   glob({ pattern: `{ja,en}/**/*.${extensions}`, base: `${contentDir}/${folder}`, generateId: ({ entry }) => entry.replace(/\.[a-z]+$/, '') });
 
 export const collections = {
+  /** The career-stage model (content/stages.yaml), in file order: survey codes record a stage by its position. */
+  stages: defineCollection({ loader: file(`${contentDir}/stages.yaml`), schema: stageSchema }),
   guides: defineCollection({ loader: localisedGlob('guides', '{md,mdx}'), schema: guideSchema }),
   modules: defineCollection({ loader: localisedGlob('modules', 'mdx'), schema: moduleSchema }),
   exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
-  /** The survey instrument: one bilingual file, so item wording in both languages shares one id. */
-  survey: defineCollection({ loader: glob({ pattern: 'instrument.yaml', base: `${contentDir}/survey` }), schema: instrumentSchema }),
+  /** The survey instrument: one bilingual file, so item wording in both languages shares one id; earlier versions kept in versions/. */
+  survey: defineCollection({ loader: glob({ pattern: '{instrument.yaml,versions/*.yaml}', base: `${contentDir}/survey` }), schema: instrumentSchema }),
 };

@@ -6,7 +6,8 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  /** view: which view of a workshop the page is ("Facilitator guide"), set by the module pages. */
+  meta: { title?: string; view?: string };
   filters: Record<string, string[]>;
 }
 interface Pagefind {
@@ -104,6 +105,10 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
         if (resultKind) {
           const badge = Object.assign(document.createElement('span'), { className: 'kind', textContent: strings.kinds[resultKind] ?? resultKind });
           link.append(badge, ' ');
+        }
+        // A workshop's participant page and facilitator guide share a title: the view tells them apart.
+        if (result.meta.view) {
+          link.append(Object.assign(document.createElement('span'), { className: 'kind', textContent: result.meta.view }), ' ');
         }
         link.append(result.meta.title ?? result.url);
         const excerpt = document.createElement('p');

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { totalMinutes } from '../lib/schedule/agenda.ts';
+import { checkStepTimes } from '../lib/schedule/step-times.ts';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
 const textList = (what: string) => z.array(text(what), { error: `a list of ${what}s, one per line starting with "- "` });
@@ -14,7 +15,8 @@ const kebabId = (what: string) =>
     error: `${what} in kebab-case: lowercase letters, digits and single hyphens, such as "assignment-rehearsal"`,
   });
 
-export const AUDIENCES = ['early-career', 'mid-career', 'late-career', 'people-managers'] as const;
+/** The audience that is not a career stage; every other audience is a stage id from content/stages.yaml. */
+export const PEOPLE_MANAGERS = 'people-managers';
 export const FORMATS = ['in-person', 'online', 'hybrid'] as const;
 export const BLOCK_KINDS = ['talk', 'individual', 'pairs', 'small-groups', 'plenary', 'break'] as const;
 export const SURVEY_WAVES = ['before', 'after', 'follow-up'] as const;
@@ -23,6 +25,13 @@ const minutes = z
   .number({ error: 'a whole number of minutes, such as 15' })
   .int({ error: 'a whole number of minutes, such as 15' })
   .min(1, { error: 'at least 1 minute' })
+  .max(480, { error: 'at most 480 minutes' });
+
+/** Minutes that may be zero: the parts of a block that are not participant steps. */
+const extraMinutes = z
+  .number({ error: 'a whole number of minutes, such as 2 (0 when there is none)' })
+  .int({ error: 'a whole number of minutes, such as 2 (0 when there is none)' })
+  .min(0, { error: 'zero or more minutes' })
   .max(480, { error: 'at most 480 minutes' });
 
 /** One timed part of the agenda. */
@@ -37,9 +46,19 @@ export const blockSchema = z
       .strictObject({ min: minutes, max: minutes }, { error: 'a range written as { min: 10, max: 20 }' })
       .optional(),
     kind: z.enum(BLOCK_KINDS, { error: `one of ${BLOCK_KINDS.join(', ')}` }),
+    /**
+     * The facilitator's talk inside the block that is not one of the participant steps: setting up, giving
+     * instructions, wrapping up. The steps' times plus talkMinutes plus transitionMinutes must equal minutes.
+     */
+    talkMinutes: extraMinutes.default(0),
+    /** Moving into pairs or trios, swapping roles or partners, going to and returning from breakout rooms. */
+    transitionMinutes: extraMinutes.default(0),
     /** Why the block exists, in a sentence or two. */
     purpose: text('the purpose of the block'),
-    /** What participants do, step by step. Shown to participants. */
+    /**
+     * What participants do, step by step. Shown to participants. Outside breaks each step states its time once,
+     * as "(3 min)" or "(3 min 30 s)", in Japanese "（3分）" or "（3分30秒）".
+     */
     instructions: textList('participant instruction'),
     /** What the facilitator says: paragraphs separated by a blank line. Facilitator view only. */
     script: text('the facilitator talk script'),
@@ -64,6 +83,13 @@ export const blockSchema = z
         message: `a range that contains the block's ${block.minutes} minutes (min ≤ ${block.minutes} ≤ max); got ${block.range.min}–${block.range.max}`,
       });
     }
+    for (const problem of checkStepTimes(block)) {
+      context.addIssue({
+        code: 'custom',
+        path: problem.step === undefined ? [problem.key] : [problem.key, problem.step],
+        message: problem.message,
+      });
+    }
   });
 
 export const moduleSchema = z
@@ -72,7 +98,8 @@ export const moduleSchema = z
     id: kebabId('a module id'),
     title: text('a title'),
     summary: text('a summary of one or two sentences'),
-    audience: z.enum(AUDIENCES, { error: `one of ${AUDIENCES.join(', ')}` }),
+    /** A career stage id from content/stages.yaml (such as first-years), or people-managers; checked at build against the stage model. */
+    audience: kebabId('an audience: a stage id from content/stages.yaml, or people-managers'),
     /** Total length, breaks included: must equal the sum of the blocks' minutes. */
     durationMinutes: minutes,
     groupSize: z
@@ -95,6 +122,11 @@ export const moduleSchema = z
     /** Set on a module written in one language only: the other language shows it with a visible notice. */
     singleLanguage: z.boolean({ error: 'true or false' }).default(false),
     blocks: z.array(blockSchema, { error: 'a list of agenda blocks' }).min(1, { error: 'at least one agenda block' }),
+    /**
+     * The flexible blocks (those with a range), in the order a facilitator should shorten them when the
+     * session runs late. The facilitator guide shows how many minutes each can give back.
+     */
+    absorbOverrunsIn: z.array(kebabId('a block id'), { error: 'a list of block ids such as [manager-dilemmas, engagement-model]' }).default([]),
   })
   .superRefine((module, context) => {
     const total = totalMinutes(module.blocks);
@@ -109,6 +141,7 @@ export const moduleSchema = z
       });
     }
     const seen = new Set<string>();
+    const absorbSeen = new Set<string>();
     module.blocks.forEach((block, index) => {
       if (seen.has(block.id)) {
         context.addIssue({ code: 'custom', path: ['blocks', index, 'id'], message: `a block id used only once in the module; "${block.id}" appears twice` });
@@ -121,6 +154,24 @@ export const moduleSchema = z
           message: `an exercise also listed in the module's exercises; add "${block.exercise}" to exercises`,
         });
       }
+    });
+    module.absorbOverrunsIn.forEach((id, index) => {
+      const block = module.blocks.find((candidate) => candidate.id === id);
+      const flexible = module.blocks.filter((candidate) => candidate.range).map((candidate) => candidate.id);
+      const choices = `use one of the blocks with a range: ${flexible.join(', ') || '(none: give a block a range first)'}`;
+      if (!block) {
+        context.addIssue({ code: 'custom', path: ['absorbOverrunsIn', index], message: `the id of a block in this module; there is no block "${id}". Fix: ${choices}` });
+      } else if (!block.range) {
+        context.addIssue({
+          code: 'custom',
+          path: ['absorbOverrunsIn', index],
+          message: `a flexible block; "${id}" has no range, so it cannot be shortened. Fix: give it a range such as { min: ${Math.max(1, block.minutes - 5)}, max: ${block.minutes} }, or ${choices}`,
+        });
+      }
+      if (absorbSeen.has(id)) {
+        context.addIssue({ code: 'custom', path: ['absorbOverrunsIn', index], message: `each block listed once; "${id}" appears twice` });
+      }
+      absorbSeen.add(id);
     });
   });
 

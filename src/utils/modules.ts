@@ -7,6 +7,7 @@ import { AstroError } from 'astro/errors';
 import { checkModules, formatContentProblems } from '../lib/content/checks.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import { enabledLocales, siteConfig } from './site.ts';
+import { careerStages } from './stages.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 
@@ -27,6 +28,7 @@ async function checkedModules(): Promise<ModuleEntry[]> {
     modules: modules.map((entry) => ({
       entryId: entry.id,
       id: entry.data.id,
+      audience: entry.data.audience,
       durationMinutes: entry.data.durationMinutes,
       blockIds: entry.data.blocks.map((block) => block.id),
       exercises: entry.data.exercises,
@@ -35,6 +37,7 @@ async function checkedModules(): Promise<ModuleEntry[]> {
     exerciseIds: exercises.map((entry) => entry.id),
     locales: enabledLocales,
     published: siteConfig.modules,
+    stageIds: (await careerStages()).map((stage) => stage.id),
   });
   if (problems.length > 0) {
     throw new AstroError(`Workshop content has ${problems.length} problem(s):\n\n${formatContentProblems(problems)}`, 'Fix the files named above; the authoring guide explains every field.');

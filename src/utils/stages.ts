@@ -4,7 +4,6 @@
  */
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import type { Locale } from '../lib/i18n/locales.ts';
 import type { CareerStage } from '../schemas/stage.ts';
 
 export type { CareerStage };
@@ -29,7 +28,4 @@ export async function careerStage(id: string, usedIn: string): Promise<CareerSta
   return stage;
 }
 
-/** "入社初期（入社1〜3年目ごろ）" / "First years at work (about years 1–3 at work)". */
-export function stageLabel(stage: CareerStage, locale: Locale): string {
-  return locale === 'ja' ? `${stage.name.ja}（${stage.band.ja}）` : `${stage.name.en} (${stage.band.en.charAt(0).toLowerCase()}${stage.band.en.slice(1)})`;
-}
+export { stageLabel } from '../lib/stages/label.ts';

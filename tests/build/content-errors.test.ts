@@ -2,9 +2,34 @@
  * Wrong workshop content stops the build with a message that names the file, the key and the fix;
  * a module written in one language only is published in the other with a visible notice.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { buildContentVariant, editFile } from '../support/content-variant.ts';
+import { projectRoot } from '../support/sites.ts';
+
+interface Block {
+  id: string;
+  kind: string;
+  minutes: number;
+  range?: { min: number; max: number };
+  instructions: string[];
+  talkMinutes?: number;
+}
+
+/**
+ * Changes a module's front-matter as data, whatever the module's current wording, and writes it back.
+ * The tests pick their blocks by shape (the first timed block, a block without a range), not by name.
+ */
+function editFrontMatter(file: string, change: (data: { blocks: Block[]; absorbOverrunsIn?: string[] }) => void) {
+  const [, yaml, ...body] = readFileSync(file, 'utf8').split(/^---$/m);
+  const data = parseYaml(yaml!);
+  change(data);
+  writeFileSync(file, `---\n${stringifyYaml(data, { lineWidth: 0 })}---${body.join('---')}`);
+}
+
+const TIME_FIGURE = /\s*[(（][0-9]+\s*(?:min(?:\s+[0-9]+\s*s)?|分(?:[0-9]+秒)?)[)）]/;
+const timedBlocks = (blocks: Block[]) => blocks.filter((block) => block.kind !== 'break' && block.instructions.length >= 2);
 
 function failingBuild(change: (contentDir: string) => void): string {
   const build = buildContentVariant('broken-content', change);
@@ -15,10 +40,11 @@ function failingBuild(change: (contentDir: string) => void): string {
 
 describe('build with wrong workshop content', () => {
   it('names the module file, durationMinutes and the fix when minutes do not add up', () => {
-    const output = failingBuild((dir) => editFile(`${dir}/modules/en/people-manager.mdx`, /^durationMinutes: 210$/m, 'durationMinutes: 200'));
+    const total = Number(/^durationMinutes: (\d+)$/m.exec(readFileSync(`${projectRoot}content/modules/en/people-manager.mdx`, 'utf8'))![1]);
+    const output = failingBuild((dir) => editFile(`${dir}/modules/en/people-manager.mdx`, /^durationMinutes: \d+$/m, `durationMinutes: ${total - 10}`));
     expect(output).toContain('modules/en/people-manager.mdx');
     expect(output).toContain('durationMinutes');
-    expect(output).toContain('= 210) to equal durationMinutes (200). Fix: change durationMinutes to 210');
+    expect(output).toContain(`= ${total}) to equal durationMinutes (${total - 10}). Fix: change durationMinutes to ${total}`);
   });
 
   it('names the block key path for a wrong kind', () => {
@@ -42,11 +68,55 @@ describe('build with wrong workshop content', () => {
   });
 });
 
+describe('build with step times that do not add up', () => {
+  it('names the untimed step of a partly timed block, and a block with no times at all', () => {
+    let mixed = '';
+    let untimed = '';
+    const output = failingBuild((dir) =>
+      editFrontMatter(`${dir}/modules/en/people-manager.mdx`, (data) => {
+        const [first, second] = timedBlocks(data.blocks);
+        mixed = first!.id;
+        first!.instructions[1] = first!.instructions[1]!.replace(TIME_FIGURE, '');
+        untimed = second!.id;
+        second!.instructions = second!.instructions.map((step) => step.replace(TIME_FIGURE, ''));
+      }),
+    );
+    expect(output).toContain('modules/en/people-manager.mdx');
+    expect(output).toMatch(new RegExp(`blocks\\.\\d+\\.instructions\\.1: block "${mixed}": instruction 2 ".+" states no time while the others do\\. Fix: add its time, such as "\\(3 min\\)"`));
+    expect(output).toContain(`block "${untimed}": no instruction states its time. Fix: end each instruction with its time`);
+  });
+
+  it('gives the figures and the fix when the steps, talk and moving do not make the block\'s minutes', () => {
+    let block: Block | undefined;
+    const output = failingBuild((dir) =>
+      editFrontMatter(`${dir}/modules/ja/people-manager.mdx`, (data) => {
+        block = timedBlocks(data.blocks)[0]!;
+        block.talkMinutes = (block.talkMinutes ?? 0) + 2;
+      }),
+    );
+    expect(output).toContain('modules/ja/people-manager.mdx');
+    expect(output).toMatch(new RegExp(`blocks\\.\\d+\\.minutes: block "${block!.id}": the steps \\(.+\\) plus talkMinutes \\(${block!.talkMinutes}\\) plus transitionMinutes \\(\\d+\\) come to ${block!.minutes + 2} min, but minutes is ${block!.minutes}\\.`));
+    expect(output).toContain('Fix: shorten the steps, talkMinutes or transitionMinutes by 2 min');
+  });
+
+  it('accepts in absorbOverrunsIn only blocks that exist and have a range', () => {
+    let fixed = '';
+    const output = failingBuild((dir) =>
+      editFrontMatter(`${dir}/modules/en/people-manager.mdx`, (data) => {
+        fixed = data.blocks.find((block) => !block.range && block.kind !== 'break')!.id;
+        data.absorbOverrunsIn = [fixed, 'no-such-block'];
+      }),
+    );
+    expect(output).toContain(`absorbOverrunsIn.0: a flexible block; "${fixed}" has no range, so it cannot be shortened. Fix: give it a range`);
+    expect(output).toContain('absorbOverrunsIn.1: the id of a block in this module; there is no block "no-such-block". Fix: use one of the blocks with a range:');
+  });
+});
+
 describe('build with a single-language module', () => {
   it('publishes it in the other language with a visible notice and the content marked as Japanese', () => {
     const build = buildContentVariant('single-language', (dir) => {
       rmSync(`${dir}/modules/en/people-manager.mdx`);
-      editFile(`${dir}/modules/ja/people-manager.mdx`, /^durationMinutes: 210$/m, 'durationMinutes: 210\nsingleLanguage: true');
+      editFile(`${dir}/modules/ja/people-manager.mdx`, /^(durationMinutes: \d+)$/m, '$1\nsingleLanguage: true');
     });
     expect(build.output).not.toContain('[ERROR]');
     expect(build.ok).toBe(true);

@@ -13,11 +13,14 @@ import { itemOrder } from '../../src/lib/survey/localise.ts';
 import { scoreScales } from '../../src/lib/survey/scoring.ts';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { testOutput } from '../support/sites.ts';
-import { siteInstrument } from '../support/instrument.ts';
+import { itemsForRole } from '../../src/lib/survey/roles.ts';
+import { REAL_V1_CODE, siteInstrument } from '../support/instrument.ts';
 
 const siteUrl = inject('rootSiteUrl');
 const instrument = siteInstrument;
 const items = itemOrder(instrument);
+/** What a team member is asked: everything but a people manager's own practice. */
+const memberItems = new Set(itemsForRole(instrument, 'member'));
 const fixture = (name: string) => new URL(`../fixtures/dashboard/${name}`, import.meta.url).pathname;
 
 let browser: Browser;
@@ -35,11 +38,18 @@ function response(seed: number, overrides: Partial<SurveyResponse> = {}): Survey
     day: '2026-11-20',
     cohort: 'MGR-1',
     anonymousCode: `p${seed}`,
-    answers: items.map((_, index) => ((index + seed) % 5) + 1),
+    answers: items.map((id, index) => (memberItems.has(id) ? ((index + seed) % 5) + 1 : null)),
     evaluation: null,
     comment: null,
     ...overrides,
   };
+}
+
+/** Show the dataset whose name starts with `name`. */
+async function showDataset(name: string) {
+  const choice = page.getByLabel('Dataset to show');
+  const value = await choice.locator('option').evaluateAll((options, wanted) => (options as HTMLOptionElement[]).find((option) => option.textContent!.startsWith(wanted))!.value, name);
+  await choice.selectOption(value);
 }
 
 /** Complete the survey on its page by clicking, and return the code it gives. */
@@ -52,10 +62,13 @@ async function answerSurvey(page: Page, path: string, answer: (index: number) =>
   const wave = page.getByRole('radio', { name: 'Before the workshop' });
   if (await wave.count()) await wave.check();
   await page.getByRole('button', { name: 'Next' }).click();
-  for (let first = 0; first < items.length; first += 6) {
-    for (let index = first; index < Math.min(first + 6, items.length); index++) await page.locator(`#q-${items[index]}`).getByRole('radio').nth(answer(index) - 1).check();
-    await page.getByRole('button', { name: first + 6 >= items.length ? 'Finish and see my results' : 'Next' }).click();
+  // A team member is shown every statement but the people manager's own practice.
+  const asked = items.filter((id) => memberItems.has(id));
+  for (let first = 0; first < asked.length; first += 6) {
+    for (let index = first; index < Math.min(first + 6, asked.length); index++) await page.locator(`#q-${asked[index]}`).getByRole('radio').nth(answer(index) - 1).check();
+    await page.getByRole('button', { name: first + 6 >= asked.length ? 'Finish and see my results' : 'Next' }).click();
   }
+  await expect(page.locator('#q-mp1').count()).resolves.toBe(0);
   const code = page.locator('.bn-response-code[data-code^="BN"]');
   await code.waitFor();
   return (await code.getAttribute('data-code'))!;
@@ -160,7 +173,7 @@ describe('facilitator dashboard: imports', () => {
     const file = `${testOutput}response-3.json`;
     writeFileSync(file, JSON.stringify({ format: 'banso-survey-response', version: 1, instrument: { id: instrument.id, version: instrument.version }, response: {
       responseId: '0000000000f3', day: '2026-11-21', wave: 'after', cohort: 'MGR-1', anonymousCode: 'p1', role: 'member', careerStage: 'mid',
-      answers: Object.fromEntries(items.map((id) => [id, 5])), evaluation: { satisfaction: 5, applicability: 4, recommend: 10 }, comment: 'Clear and practical.',
+      answers: Object.fromEntries(items.map((id) => [id, memberItems.has(id) ? 5 : null])), evaluation: { satisfaction: 5, applicability: 4, recommend: 10 }, comment: 'Clear and practical.',
     } }));
     const garbage = `${testOutput}garbage.bin`;
     writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
@@ -182,7 +195,27 @@ describe('facilitator dashboard: imports', () => {
     await page.getByRole('button', { name: 'Close without adding' }).click();
   });
 
+  it('refuses a real version 1 code in a version 2 dataset, saying what to do, and imports it into a dataset of version 1', async () => {
+    await page.locator('#bn-import-files').setInputFiles([]);
+    await expect(check(REAL_V1_CODE)).resolves.toBe('Checked: 0 to add, 0 duplicates, 1 rejected');
+    await page
+      .locator('.bn-batch-report')
+      .getByText('line 1: it answers version 1 of the survey, and this dataset holds version 2. Create a dataset for version 1', { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: 'Close without adding' }).click();
+    await page.getByLabel('Name of a new dataset').fill('Managers 2025');
+    await page.getByLabel('Survey version').selectOption({ label: 'Version 1 (an earlier survey)' });
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created the dataset “Managers 2025”.').waitFor();
+    await page.getByText('This dataset holds answers to an earlier version of the survey (version 1)', { exact: false }).waitFor();
+    await expect(check(REAL_V1_CODE)).resolves.toBe('Checked: 1 to add, 0 duplicates, 0 rejected');
+    await page.getByRole('button', { name: 'Add 1 responses' }).click();
+    await page.getByText('Added 1 responses.').waitFor();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
   it('maps a Microsoft Forms CSV, never reading names or e-mail addresses, and sees the Shift_JIS copy as the same rows', async () => {
+    // The forms export was made from version 1 of the survey, so it goes into the version 1 dataset.
     await page.locator('#bn-import-files').setInputFiles(fixture('ms-forms-ja.csv'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByRole('heading', { name: 'Match the CSV\'s columns' }).waitFor();
@@ -211,7 +244,10 @@ describe('facilitator dashboard: imports', () => {
 
   it('keeps the dataset after a reload, and backs it up and restores it', async () => {
     await page.reload();
-    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2026 (10 responses)');
+    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2025 (5 responses)');
+    await showDataset('Managers 2026');
+    await expect(page.getByLabel('Dataset to show').textContent()).resolves.toContain('Managers 2026 (6 responses)');
+    await page.getByText('This dataset holds answers to an earlier version', { exact: false }).waitFor({ state: 'detached' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a backup' }).click()]);
     const backup = (await download.path())!;
     expect(JSON.parse(readFileSync(backup, 'utf8'))).toMatchObject({ format: 'banso-dataset', version: 1, name: 'Managers 2026' });
@@ -223,9 +259,9 @@ describe('facilitator dashboard: imports', () => {
     const parsedBackup = JSON.parse(readFileSync(backup, 'utf8'));
     writeFileSync(otherVersion, JSON.stringify({ ...parsedBackup, instrument: { ...parsedBackup.instrument, version: 99 }, responses: [] }));
     await page.getByLabel('Restore a dataset from a backup').setInputFiles(otherVersion);
-    await page.getByText('This backup belongs to another survey, or another version of it.', { exact: false }).waitFor();
+    await page.getByText('This backup belongs to another survey, or to version 99, which this site cannot read.', { exact: false }).waitFor();
     await page.getByLabel('Restore a dataset from a backup').setInputFiles(backup);
-    await page.getByText('Restored the dataset “Managers 2026” (10 responses).').waitFor();
+    await page.getByText('Restored the dataset “Managers 2026” (6 responses).').waitFor();
   });
 });
 

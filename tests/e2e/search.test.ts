@@ -106,6 +106,19 @@ describe('search', () => {
     await expect.poll(async () => (await resultLinks(page)).every((l) => l.text!.startsWith('ガイド'))).toBe(true);
   });
 
+  it('tells a workshop\'s participant page and facilitator guide apart', async () => {
+    const { page } = watched;
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'ワークショップ' }).check();
+    await searchFor(page, 'アサイン');
+    await expect
+      .poll(async () => (await resultLinks(page)).filter((l) => l.href!.startsWith('/ja/modules/people-manager/')).map((l) => `${l.href} ${l.text}`).sort())
+      .toEqual([
+        expect.stringMatching(/^\/ja\/modules\/people-manager\/ ワークショップ 参加者用ページ \S/),
+        expect.stringMatching(/^\/ja\/modules\/people-manager\/facilitator\/ ワークショップ ファシリテーターガイド \S/),
+      ]);
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'すべて' }).check();
+  });
+
   it('closes with Escape and gives focus back to the search button', async () => {
     const { page } = watched;
     await page.keyboard.press('Escape');
@@ -125,6 +138,11 @@ describe('search', () => {
     const links = await resultLinks(page);
     expect(links.map((l) => l.href)).toContain('/en/guides/configuration/');
     expect(links.every((l) => l.href!.startsWith('/en/'))).toBe(true);
+    await searchFor(page, 'assignment rehearsal');
+    await expect
+      .poll(async () => (await resultLinks(page)).filter((l) => l.href!.startsWith('/en/modules/people-manager/')).map((l) => l.text))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Workshop Participant page /), expect.stringMatching(/^Workshop Facilitator guide /)]));
+    await searchFor(page, 'threshold');
     await page.getByRole('dialog').getByRole('link', { name: /Configuring the site/ }).click();
     await page.waitForURL(`${siteUrl}en/guides/configuration/`);
   });

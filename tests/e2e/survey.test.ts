@@ -11,6 +11,7 @@ import { parseResponseFile, openResponseFile } from '../../src/lib/survey/respon
 import { createSession, encodeSessionFragment, openSealedCode } from '../../src/lib/survey/sealed.ts';
 import { scoreScales } from '../../src/lib/survey/scoring.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
+import { itemsForRole } from '../../src/lib/survey/roles.ts';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { siteInstrument } from '../support/instrument.ts';
 
@@ -19,6 +20,18 @@ const instrument = siteInstrument;
 const items = itemOrder(instrument);
 /** A spread of answers that is easy to check: statement n gets (n mod 5) + 1. */
 const answerFor = (index: number) => (index % 5) + 1;
+/** A team member is shown every statement but a people manager's own practice; those places stay unanswered. */
+const memberItems = itemsForRole(instrument, 'member');
+const memberAnswers = items.map((id, index) => (memberItems.includes(id) ? answerFor(index) : null));
+
+/** Answer every statement a team member is shown, screen by screen, by clicking. */
+async function answerAsMember(page: Page) {
+  for (let first = 0; first < memberItems.length; first += 6) {
+    await page.getByRole('heading', { name: `Statements ${first + 1} to ${Math.min(first + 6, memberItems.length)} of ${memberItems.length}` }).waitFor();
+    for (const id of memberItems.slice(first, first + 6)) await page.locator(`#q-${id}`).getByRole('radio').nth(answerFor(items.indexOf(id)) - 1).check();
+    await page.getByRole('button', { name: first + 6 >= memberItems.length ? 'Finish and see my results' : 'Next' }).click();
+  }
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -194,7 +207,8 @@ describe('participant survey, saved as you go', () => {
     await page.getByRole('heading', { name: /^Statements 1 to 6/ }).waitFor();
     await expect(page.getByText(/You are carrying on where you left off/).count()).resolves.toBe(1);
     await expect(page.locator(`#q-${items[0]}`).getByRole('radio').nth(2).isChecked()).resolves.toBe(true);
-    await expect(page.getByText(`1 of ${items.length} statements answered`).count()).resolves.toBe(1);
+    // A team member is shown the statements everyone answers, not the people managers' own.
+    await expect(page.getByText(`1 of ${memberItems.length} statements answered`).count()).resolves.toBe(1);
     // The unanswered statements on this screen are named when moving on is attempted.
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByRole('group', { name: 'Some answers are missing' }).getByRole('link').allTextContents()).resolves.toEqual(
@@ -246,13 +260,11 @@ describe('participant survey with full storage', () => {
     await page.getByRole('radio', { name: 'Team member' }).check();
     await expect(page.getByRole('alert').textContent()).resolves.toContain("This browser's storage is full");
     await page.getByRole('button', { name: 'Next' }).click();
-    for (let first = 0; first < items.length; first += 6) {
-      for (let index = first; index < Math.min(first + 6, items.length); index++) await page.locator(`#q-${items[index]}`).getByRole('radio').nth(answerFor(index) - 1).check();
-      await page.getByRole('button', { name: first + 6 >= items.length ? 'Finish and see my results' : 'Next' }).click();
-    }
+    await answerAsMember(page);
+    await expect(page.locator('#q-mp1').count()).resolves.toBe(0);
     await page.getByRole('heading', { name: 'Your results' }).waitFor();
     const decoded = decodeResponse((await page.locator('.bn-response-code').getAttribute('data-code'))!);
-    expect(decoded.ok && decoded.response.answers).toEqual(items.map((_, index) => answerFor(index)));
+    expect(decoded.ok && decoded.response.answers).toEqual(memberAnswers);
     expect(watched.errors).toEqual([]);
     await watched.context.close();
   });
@@ -268,10 +280,8 @@ describe('participant survey through a facilitator session link', () => {
     await expect(page.getByRole('group', { name: 'When are you answering?' }).count()).resolves.toBe(0);
     await page.getByRole('radio', { name: 'Team member' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    for (let first = 0; first < items.length; first += 6) {
-      for (let index = first; index < Math.min(first + 6, items.length); index++) await page.locator(`#q-${items[index]}`).getByRole('radio').nth(answerFor(index) - 1).check();
-      await page.getByRole('button', { name: first + 6 >= items.length ? 'Finish and see my results' : 'Next' }).click();
-    }
+    await answerAsMember(page);
+    await expect(page.locator('#q-mp1').count()).resolves.toBe(0);
     await page.getByText('This code and file are encrypted.', { exact: false }).waitFor();
     const codeElement = page.locator('.bn-response-code[data-code^="BNX1"]');
     await codeElement.waitFor();
@@ -279,7 +289,7 @@ describe('participant survey through a facilitator session link', () => {
     expect(code.length).toBeLessThanOrEqual(450);
     const keys = (id: string) => (id === session.descriptor.sessionId ? session : undefined);
     const opened = await openSealedCode(code, keys);
-    expect(opened.ok && opened.response).toMatchObject({ wave: 'before', cohort: 'ENG-7', role: 0, answers: items.map((_, index) => answerFor(index)) });
+    expect(opened.ok && opened.response).toMatchObject({ wave: 'before', cohort: 'ENG-7', role: 0, answers: memberAnswers });
     // Another facilitator's key cannot read it.
     const stranger = await openSealedCode(code, () => undefined);
     expect(stranger.ok ? 'opened' : stranger.error.kind).toBe('other-session');

@@ -1,6 +1,7 @@
 /**
  * Global setup: serves both test builds on 127.0.0.1 as a plain static host would
- * (directory index, 404.html with status 404), and provides their URLs to the tests.
+ * (directory index, 404.html with status 404), with exactly the security headers the deployment guide
+ * recommends, and provides their URLs to the tests. Every browser test therefore runs under that policy.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -8,12 +9,14 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 import { kitSite, rootSite } from './sites.ts';
+import { recommendedHeaders } from '../../src/lib/security/recommended-headers.ts';
 
 function serve(dir: string, base: string): Promise<Server> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const notFound = readFileSync(`${dir}/404.html`);
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
+    for (const [name, value] of Object.entries(recommendedHeaders)) response.setHeader(name, value);
     const sendNotFound = () => {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       response.end(notFound);

@@ -4,6 +4,7 @@ import { checkModules, formatContentProblems, type ModuleFacts } from '../../src
 const module = (entryId: string, overrides: Partial<ModuleFacts> = {}): ModuleFacts => ({
   entryId,
   id: entryId.split('/')[1]!,
+  audience: 'people-managers',
   durationMinutes: 60,
   blockIds: ['opening', 'practice', 'closing'],
   exercises: ['assignment-meaning'],
@@ -12,11 +13,18 @@ const module = (entryId: string, overrides: Partial<ModuleFacts> = {}): ModuleFa
 });
 const exerciseIds = ['ja/assignment-meaning', 'en/assignment-meaning', 'ja/learning-journal'];
 const check = (modules: ModuleFacts[], published: 'all' | string[] = 'all') =>
-  checkModules({ modules, exerciseIds, locales: ['ja', 'en'], published });
+  checkModules({ modules, exerciseIds, locales: ['ja', 'en'], published, stageIds: ['first-years', 'early-career'] });
 
 describe('cross-entry content checks', () => {
   it('accepts a module present in both languages with existing exercises', () => {
     expect(check([module('ja/people-manager'), module('en/people-manager')])).toEqual([]);
+  });
+
+  it('accepts a career stage of the stage model as an audience, and names the known ones for an unknown stage', () => {
+    expect(check([module('ja/people-manager', { audience: 'first-years' }), module('en/people-manager', { audience: 'first-years' })])).toEqual([]);
+    expect(formatContentProblems(check([module('ja/people-manager', { audience: 'seniors' }), module('en/people-manager')]))).toBe(
+      '✖ content/modules/ja/people-manager.mdx → audience: "seniors" is not a career stage of content/stages.yaml.\n  Fix: use one of: first-years, early-career, people-managers.',
+    );
   });
 
   it('names a missing translation and both ways to fix it', () => {

@@ -23,9 +23,9 @@ import { ols } from '../../src/lib/stats/regression.ts';
 import { cronbachAlpha } from '../../src/lib/stats/reliability.ts';
 import { suppressSmallGroups } from '../../src/lib/stats/suppression.ts';
 import { generateCohort } from '../../src/lib/stats/synthetic.ts';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const PRIVACY = { minGroupSize: 5, minCommentGroupSize: 10 };
 const stageIndex = (id: string) => instrument.careerStages.findIndex((stage) => stage.id === id);
@@ -89,9 +89,9 @@ function expectConsistentTotals(counts: GroupCounts, minimum: number) {
 
 describe('participation and small-group suppression', () => {
   const responses = [
-    ...many(12, { stage: stageIndex('early') }),
-    ...many(10, { stage: stageIndex('mid') }),
-    ...many(3, { stage: stageIndex('senior') }),
+    ...many(12, { stage: stageIndex('first-years') }),
+    ...many(10, { stage: stageIndex('early-career') }),
+    ...many(3, { stage: stageIndex('mid-career') }),
     ...many(5, { stage: stageIndex('other'), role: 1 }),
   ];
   const analysis = analyseDataset({ responses }, instrument, PRIVACY);
@@ -99,15 +99,17 @@ describe('participation and small-group suppression', () => {
   it('hides a stage of 3 and, complementarily, the next-smallest, and says so', () => {
     const byStage = shown(analysis.participation.byStage);
     expect(byStage.groups).toEqual([
-      { id: 'early', count: 12, hidden: false, reason: null },
-      { id: 'mid', count: 10, hidden: false, reason: null },
-      { id: 'senior', count: null, hidden: true, reason: 'below-minimum' },
+      { id: 'first-years', count: 12, hidden: false, reason: null },
+      { id: 'early-career', count: 10, hidden: false, reason: null },
+      { id: 'mid-career', count: null, hidden: true, reason: 'below-minimum' },
+      { id: 'veteran', count: 0, hidden: false, reason: null },
+      { id: 'late-career', count: 0, hidden: false, reason: null },
       { id: 'other', count: null, hidden: true, reason: 'complementary' },
     ]);
     expect(byStage).toMatchObject({ total: 30, hiddenGroups: 2, hiddenResponses: 8 });
     expectConsistentTotals(byStage, 5);
     // The same rule as the statistics library's one-breakdown suppression.
-    const library = suppressSmallGroups([{ id: 'early', count: 12 }, { id: 'mid', count: 10 }, { id: 'senior', count: 3 }, { id: 'other', count: 5 }]);
+    const library = suppressSmallGroups([{ id: 'first-years', count: 12 }, { id: 'early-career', count: 10 }, { id: 'mid-career', count: 3 }, { id: 'veteran', count: 0 }, { id: 'late-career', count: 0 }, { id: 'other', count: 5 }]);
     expect(byStage.groups.map((group) => group.reason)).toEqual(library.groups.map((group) => group.reason));
   });
 
@@ -130,37 +132,37 @@ describe('participation and small-group suppression', () => {
   it('gives hidden groups no statistics in the breakdowns and the radar', () => {
     const breakdowns = shown(analysis.breakdowns);
     const stages = byId(breakdowns.byStage.groups);
-    expect(stages.senior!.statistics).toBeNull();
+    expect(stages['mid-career']!.statistics).toBeNull();
     expect(stages.other!.statistics).toBeNull();
-    expect(stages.early!.statistics).toHaveLength(analysis.measures.length);
+    expect(stages['first-years']!.statistics).toHaveLength(analysis.measures.length);
     const profiles = shown(analysis.groupProfiles);
-    expect(byId(profiles.byStage).senior).toMatchObject({ hidden: true, count: null, means: null });
+    expect(byId(profiles.byStage)['mid-career']).toMatchObject({ hidden: true, count: null, means: null });
     expect(profiles.byStage.map((group) => group.hidden)).toEqual(breakdowns.byStage.groups.map((group) => group.hidden));
     const reading = breakdowns.byStage.reading;
-    if (reading.kind === 'largest-gap') expect(['early', 'mid']).toContain(reading.high.group);
+    if (reading.kind === 'largest-gap') expect(['first-years', 'early-career']).toContain(reading.high.group);
   });
 
   it('hides a group in every wave view when it is small in any wave, with its complement', () => {
-    // Before: early 12, mid 10, senior 8. After: early 10, mid 9, senior 3. Were senior shown in the "before" view,
-    // "all" (21) minus "before" (8) would give the 3 after-wave seniors, and with the means, their mean.
+    // Before: first years 12, early career 10, mid-career 8. After: 10, 9, 3. Were mid-career shown in the "before" view,
+    // "all" (21) minus "before" (8) would give the 3 after-wave mid-career people, and with the means, their mean.
     const mixed = [
-      ...many(12, { stage: stageIndex('early') }),
-      ...many(10, { stage: stageIndex('mid') }),
-      ...many(8, { stage: stageIndex('senior') }),
-      ...many(10, { wave: 'after', stage: stageIndex('early') }),
-      ...many(9, { wave: 'after', stage: stageIndex('mid') }),
-      ...many(3, { wave: 'after', stage: stageIndex('senior') }),
+      ...many(12, { stage: stageIndex('first-years') }),
+      ...many(10, { stage: stageIndex('early-career') }),
+      ...many(8, { stage: stageIndex('mid-career') }),
+      ...many(10, { wave: 'after', stage: stageIndex('first-years') }),
+      ...many(9, { wave: 'after', stage: stageIndex('early-career') }),
+      ...many(3, { wave: 'after', stage: stageIndex('mid-career') }),
     ];
     const views = (['all', 'before', 'after'] as const).map((wave) => analyseDataset({ responses: mixed }, instrument, PRIVACY, { wave }));
     for (const view of views) {
       const stages = byId(shown(view.participation.byStage).groups);
-      expect(stages.senior!.hidden).toBe(true);
-      expect(stages.mid!.hidden).toBe(true); // complementary in the after wave: 3 + 9
-      expect(stages.early!.hidden).toBe(false);
+      expect(stages['mid-career']!.hidden).toBe(true);
+      expect(stages['early-career']!.hidden).toBe(true); // complementary in the after wave: 3 + 9
+      expect(stages['first-years']!.hidden).toBe(false);
       expectConsistentTotals(shown(view.participation.byStage), 5);
     }
-    expect(byId(shown(views[1]!.participation.byStage).groups).senior!.reason).toBe('complementary');
-    expect(byId(shown(views[2]!.participation.byStage).groups).senior!.reason).toBe('below-minimum');
+    expect(byId(shown(views[1]!.participation.byStage).groups)['mid-career']!.reason).toBe('complementary');
+    expect(byId(shown(views[2]!.participation.byStage).groups)['mid-career']!.reason).toBe('below-minimum');
     // Differences of views reveal only blocks of at least the minimum.
     const hiddenOf = (view: DatasetAnalysis) => shown(view.participation.byStage).hiddenResponses;
     expect(hiddenOf(views[0]!) - hiddenOf(views[1]!)).toBe(12);
@@ -193,19 +195,19 @@ describe('participation and small-group suppression', () => {
   it('withholds a measure where a group has too few scores, with a complement, and counts the cells', () => {
     const skipAwareness = (i: number): Partial<StoredResponse> => {
       const base = stored();
-      return { stage: stageIndex('mid'), answers: i < 4 ? base.answers.map((answer, j) => (j < 3 ? null : answer)) : base.answers };
+      return { stage: stageIndex('early-career'), answers: i < 4 ? base.answers.map((answer, j) => (j < 3 ? null : answer)) : base.answers };
     };
-    const data = [...many(12, { stage: stageIndex('early') }), ...many(6, skipAwareness), ...many(9, { stage: stageIndex('senior') })];
+    const data = [...many(12, { stage: stageIndex('first-years') }), ...many(6, skipAwareness), ...many(9, { stage: stageIndex('mid-career') })];
     const analysis = analyseDataset({ responses: data }, instrument, PRIVACY);
     const breakdown = shown(analysis.breakdowns).byStage;
     const awareness = measureIndex(analysis, 'part', 'awareness');
     const vigour = measureIndex(analysis, 'scale', 'vigour');
     const stages = byId(breakdown.groups);
-    expect(stages.mid).toMatchObject({ hidden: false, count: 6 });
-    expect(stages.mid!.statistics![awareness]).toBeNull(); // 2 scores
-    expect(stages.senior!.statistics![awareness]).toBeNull(); // complementary: 2 + 9
-    expect(stages.early!.statistics![awareness]!.n).toBe(12);
-    expect(stages.mid!.statistics![vigour]!.n).toBe(6);
+    expect(stages['early-career']).toMatchObject({ hidden: false, count: 6 });
+    expect(stages['early-career']!.statistics![awareness]).toBeNull(); // 2 scores
+    expect(stages['mid-career']!.statistics![awareness]).toBeNull(); // complementary: 2 + 9
+    expect(stages['first-years']!.statistics![awareness]!.n).toBe(12);
+    expect(stages['early-career']!.statistics![vigour]!.n).toBe(6);
     // awareness part, its careerAwareness scale: two cells each.
     expect(breakdown.withheldCells).toBe(4);
   });
@@ -290,9 +292,26 @@ describe('the numbers are the statistics library’s', () => {
   const columnOf = (kind: string, id: string) => (kind === 'part' ? scored.parts[id as 'awareness'] : kind === 'scale' ? scored.scales[id] : scored.constructs[id])!;
 
   it('lists parts, then scales; workEngagement is the engagement part, so not repeated', () => {
-    expect(analysis.measures.slice(0, 6).map((m) => m.id)).toEqual(['awareness', 'environment', 'achievement', 'efficacy', 'support', 'engagement']);
+    expect(analysis.measures.slice(0, 7).map((m) => m.id)).toEqual(['awareness', 'environment', 'achievement', 'efficacy', 'support', 'engagement', 'careerAwareness']);
     expect(analysis.measures.filter((m) => m.kind === 'construct')).toEqual([]);
-    expect(analysis.measures).toHaveLength(18);
+    // Six parts of the model and thirteen scales: the manager-only practice is a scale, not a part of the model.
+    expect(analysis.measures).toHaveLength(19);
+    expect(analysis.measures.at(-1)).toEqual({ kind: 'scale', id: 'careerSupportPractice', part: 'practice' });
+  });
+
+  it('scores the manager-only scale on the managers who answered it, and keeps it out of the model', () => {
+    const section = shown(analysis.constructs);
+    const managers = responses.filter((response) => response.role === 1).length;
+    const practice = section.measures.find((m) => m.kind === 'scale' && m.id === 'careerSupportPractice')!;
+    expect(managers).toBeGreaterThan(PRIVACY.minGroupSize);
+    expect(practice.summary!.n).toBeLessThanOrEqual(managers);
+    expect(practice.summary!.n).toBeGreaterThan(managers * 0.8);
+    expect(practice.summary!.missing).toBe(responses.length - practice.summary!.n);
+    const reliability = shown(analysis.reliability).scales.find((scale) => scale.id === 'careerSupportPractice')!;
+    expect(reliability.withheld).toBe(false);
+    if (!reliability.withheld) expect(reliability.n).toBeLessThanOrEqual(managers);
+    const model = shown(analysis.model);
+    expect(model.regression.coefficients.map((c) => c.name)).not.toContain('practice');
   });
 
   it('constructs: summarize and half-point histograms', () => {

@@ -20,9 +20,9 @@ import {
 import type { StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 import { bootstrapMediationSync } from '../../src/lib/stats/mediation-bootstrap.ts';
 import { generateCohort } from '../../src/lib/stats/synthetic.ts';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const responses: StoredResponse[] = generateCohort(instrument, { people: 400, seed: 9, afterShare: 0 }).responses.map((response, i) => ({
   instrumentVersion: 1,

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { csvCell, responseColumns, responsesToCsv, tableToCsv, toCsv } from '../../src/lib/dashboard/csv-export.ts';
 import { csvRecords } from '../../src/lib/dashboard/csv-parse.ts';
 import type { StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 
 describe('formula injection (OWASP CSV injection)', () => {
   it('puts a single quote before text a spreadsheet would run as a formula', () => {
@@ -98,7 +98,7 @@ describe('CSV files', () => {
     const [header, first, second] = [...csvRecords(csv.slice(1))];
     expect(header).toEqual(responseColumns(instrument));
     expect(header!.slice(0, 8)).toEqual(['responseId', 'day', 'wave', 'cohort', 'anonymousCode', 'role', 'careerStage', 'ca1']);
-    expect(first!.slice(0, 9)).toEqual(['0a1b2c3d4e5f', '2026-11-23', 'after', 'MGR-2026-11', 'sakura42', 'manager', 'senior', '', '2']);
+    expect(first!.slice(0, 9)).toEqual(['0a1b2c3d4e5f', '2026-11-23', 'after', 'MGR-2026-11', 'sakura42', 'manager', 'mid-career', '', '2']);
     expect(first!.slice(-7)).toEqual(['5', '', '0', `'=HYPERLINK("http://example.com/")`, 'sealed-code', 'abcdefabcdef', '2026-11-25T10:00:00.000Z']);
     expect(second!.slice(5, 7)).toEqual(['manager', '']);
     expect(second!.slice(-7)).toEqual(['', '', '', '', 'code', '', '2026-11-25T10:00:00.000Z']);

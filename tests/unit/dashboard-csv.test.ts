@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { applyBatch } from '../../src/lib/dashboard/import-batch.ts';
 import { createDataset } from '../../src/lib/dashboard/dataset.ts';
 import { csvRecords, detectDelimiter, MAX_CSV_BYTES, readCsvTable, UnclosedQuoteError, type CsvTable } from '../../src/lib/dashboard/csv-parse.ts';
@@ -11,7 +11,8 @@ import { applyMapping, importCsv, parseDay, type CsvImportOptions } from '../../
 import { responsesToCsv, toCsv } from '../../src/lib/dashboard/csv-export.ts';
 import { rowId } from '../../src/lib/dashboard/row-hash.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+// Version 1 of the survey (archived): its datasets and exports must keep working now that the survey is at version 2.
+const instrument = readInstrumentFile(new URL('../../content/survey/versions/1.yaml', import.meta.url));
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/dashboard/${name}`, import.meta.url)));
 const empty = () => createDataset('Pilot', instrument, NOW);

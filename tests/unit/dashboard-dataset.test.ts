@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { copyDataset, createDataset, datasetToJson, MAX_BACKUP_BYTES, parseDatasetBackup, type Dataset, type StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+// Version 1 of the survey (archived): its datasets and exports must keep working now that the survey is at version 2.
+const instrument = readInstrumentFile(new URL('../../content/survey/versions/1.yaml', import.meta.url));
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
 const stored = (responseId: string, changes: Partial<StoredResponse> = {}): StoredResponse => ({

@@ -5,9 +5,10 @@ import { toResponseFile, toSealedResponseFile } from '../../src/lib/survey/respo
 import { createSession, exportSessionBackup, sealResponse, type SessionKeys } from '../../src/lib/survey/sealed.ts';
 import { createDataset, datasetToJson, type Dataset } from '../../src/lib/dashboard/dataset.ts';
 import { applyBatch, importBatch, MAX_RESPONSE_FILE_BYTES, pastedCodes, type BatchInput, type BatchOptions } from '../../src/lib/dashboard/import-batch.ts';
-import { siteInstrument } from '../support/instrument.ts';
+import { firstInstrument, REAL_V1_CODE, siteInstrument } from '../support/instrument.ts';
 
-const instrument = siteInstrument;
+// Version 1 of the survey: its codes and files must keep importing into a dataset of version 1 (v2 is tested below).
+const instrument = firstInstrument;
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
 const base: SurveyResponse = {
@@ -116,7 +117,15 @@ describe('importing codes', () => {
     ];
     const result = await importBatch(empty(), inputs, options());
     expect(result.rejected).toEqual([
-      { label: 'v2', reason: { kind: 'other-instrument', detail: 'it answers version 2 of the survey, but this dataset holds version 1' } },
+      {
+        label: 'v2',
+        reason: {
+          kind: 'other-instrument',
+          version: 2,
+          datasetVersion: 1,
+          detail: 'it answers version 2 of the survey, but this dataset holds version 1: import it into a dataset of version 2 (answers to different versions are never mixed or compared)',
+        },
+      },
       { label: '35 answers', reason: { kind: 'malformed', detail: 'it has 35 answers, but version 1 of the survey has 36 questions' } },
       { label: 'answer 7', reason: { kind: 'malformed', detail: 'answer 1 is 7, outside 1–5' } },
       { label: 'role 3', reason: { kind: 'malformed', detail: "its role (3) is not one of the survey's 2 roles" } },
@@ -303,5 +312,49 @@ describe('all or nothing', () => {
   it('refuses to import into a dataset of another survey version', async () => {
     const old: Dataset = { ...empty(), instrument: { id: instrument.id, version: 2 } };
     await expect(importBatch(old, [], options())).rejects.toThrow(/version 2.*version 1/);
+  });
+});
+
+describe('version 2 of the survey, and version 1 beside it', () => {
+  const v2 = siteInstrument;
+  const itemIds = v2.scales.flatMap((scale) => scale.items.map((item) => item.id));
+  const managerOnly = new Set(v2.scales.filter((scale) => scale.roles).flatMap((scale) => scale.items.map((item) => item.id)));
+  const v2Options = (changes: Partial<BatchOptions> = {}): BatchOptions => ({ instrument: v2, lookup: held(), now: NOW, ...changes });
+  const memberAnswers = itemIds.map((id) => (managerOnly.has(id) ? null : 4));
+  const v2Response = (responseId: string, changes: Partial<SurveyResponse> = {}): SurveyResponse => ({ ...base, instrumentVersion: 2, role: 0, responseId, answers: memberAnswers, ...changes });
+
+  it('has manager-only items, so the test below means something', () => {
+    expect(managerOnly.size).toBe(4);
+    expect(v2.version).toBe(2);
+  });
+
+  it('refuses a real version 1 code in a version 2 dataset, saying which version it answers, and imports it into a version 1 dataset', async () => {
+    const refused = await importBatch(createDataset('Managers 2027', v2, NOW), [text('old', REAL_V1_CODE)], v2Options());
+    expect(refused.accepted).toEqual([]);
+    expect(refused.rejected).toEqual([{ label: 'old', reason: expect.objectContaining({ kind: 'other-instrument', version: 1, datasetVersion: 2 }) }]);
+    const accepted = await importBatch(createDataset('Managers 2026', firstInstrument, NOW), [text('old', REAL_V1_CODE)], options());
+    expect(accepted.rejected).toEqual([]);
+    expect(accepted.accepted).toHaveLength(1);
+    expect(accepted.accepted[0]).toMatchObject({ instrumentVersion: 1, responseId: '0a1b2c3d4e5f', source: 'code' });
+  });
+
+  it('refuses a version 1 response file in a version 2 dataset with the same reason', async () => {
+    const v1File = toResponseFile(response('0000000000a1'), firstInstrument);
+    const result = await importBatch(createDataset('Managers 2027', v2, NOW), [file('old.json', JSON.stringify(v1File))], v2Options());
+    expect(result.rejected).toEqual([{ label: 'old.json', reason: expect.objectContaining({ kind: 'other-instrument', version: 1, datasetVersion: 2 }) }]);
+  });
+
+  it('accepts a member without answers to the manager-only items, and a manager with them', async () => {
+    const manager = v2Response('0000000000b2', { role: 1, answers: itemIds.map(() => 3) });
+    const codes = [encodeResponse(v2Response('0000000000b1')), encodeResponse(manager)];
+    const result = await importBatch(createDataset('Managers 2027', v2, NOW), pastedCodes(codes.join('\n')), v2Options());
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted.map((r) => r.responseId)).toEqual(['0000000000b1', '0000000000b2']);
+  });
+
+  it('refuses a member who answers items asked of managers only, naming the item', async () => {
+    const answers = itemIds.map(() => 3);
+    const result = await importBatch(createDataset('Managers 2027', v2, NOW), [text('member', encodeResponse(v2Response('0000000000c1', { answers })))], v2Options());
+    expect(result.rejected).toEqual([{ label: 'member', reason: { kind: 'malformed', detail: 'it answers item mp1, which is asked only of manager, but its role is member' } }]);
   });
 });

@@ -4,12 +4,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { suggestMapping } from '../../src/lib/dashboard/csv-mapping.ts';
 import { createDataset, type Dataset, type StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 import { DatasetStore } from '../../src/lib/dashboard/dataset-store.ts';
 
-const instrument = instrumentSchema.parse(parse(readFileSync(new URL('../../content/survey/instrument.yaml', import.meta.url), 'utf8')));
+// Version 1 of the survey (archived): its datasets and exports must keep working now that the survey is at version 2.
+const instrument = readInstrumentFile(new URL('../../content/survey/versions/1.yaml', import.meta.url));
 let clock = Date.parse('2026-11-25T10:00:00.000Z');
 const now = () => new Date((clock += 1000));
 

@@ -8,6 +8,7 @@ const base = {
   title: 'Test',
   summary: 'A test exercise.',
   audience: 'members',
+  stages: ['first-years'],
   minutes: 5,
   theory: 'None',
   instructions: ['Tick what applies.'],

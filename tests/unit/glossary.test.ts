@@ -33,7 +33,9 @@ function prose(text: string): string {
     .replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length))
     .replace(/https?:\/\/\S+/g, (url) => ' '.repeat(url.length))
     .replace(/^import .*$/gm, (line) => ' '.repeat(line.length))
-    .replace(publishedTitles, (title) => ' '.repeat(title.length));
+    .replace(publishedTitles, (title) => ' '.repeat(title.length))
+    // A reference ("Author, A. (2001). Title. Journal…") quotes published titles as published, American spelling included.
+    .replace(/^.*\(\d{4}[a-z]?\)\.\s.*$/gm, (line) => ' '.repeat(line.length));
 }
 
 /** The text of one language in a bilingual YAML file (the survey instrument): every value under that key. */
@@ -106,6 +108,8 @@ describe('the glossary', () => {
     expect('Plan your next 1on1.').toMatch(patternFor('1on1', 'en'));
     expect('the organization').toMatch(patternFor('organization', 'en'));
     expect('accentColor: blue').not.toMatch(patternFor('color', 'en'));
+    expect(prose('- Wrzesniewski, A., & Dutton, J. E. (2001). Crafting a job. Academy of Management Review, Organizational Behavior.')).not.toMatch(patternFor('Organizational', 'en'));
+    expect(prose('The organizational side of it (2001).')).toMatch(patternFor('organizational', 'en'));
     expect(prose('Bandura (1977). Self-efficacy: Toward a unifying theory of behavioral change.')).not.toMatch(patternFor('behavioral', 'en'));
     expect(prose('Set `color: red` in ```css\ncolor: red\n```')).not.toMatch(patternFor('color', 'en'));
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { crc32, decodeResponse, encodeResponse, fromBase32, MAX_COMMENT_BYTES, toBase32, truncateUtf8, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
+import { commentBytesFor, crc32, decodeResponse, encodeResponse, fromBase32, MAX_COMMENT_BYTES, toBase32, truncateUtf8, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
+import { itemOrder } from '../../src/lib/survey/localise.ts';
+import { firstInstrument, REAL_V1_CODE, siteInstrument } from '../support/instrument.ts';
+
 
 const full: SurveyResponse = {
   instrumentVersion: 1,
@@ -31,10 +34,41 @@ describe('response code', () => {
   it('keeps a complete code, with the longest comment, within 300 characters', () => {
     const longest = { ...full, cohort: 'X'.repeat(16), anonymousCode: 'a'.repeat(12), comment: 'あ'.repeat(200) };
     const code = encodeResponse(longest);
-    expect(code.length).toBeLessThanOrEqual(300);
+    expect(code.length).toBe(298);
     const decoded = decodeResponse(code);
     expect(decoded.ok && new TextEncoder().encode(decoded.response.comment!).length).toBeLessThanOrEqual(MAX_COMMENT_BYTES);
     expect(decoded.ok && decoded.response.comment).toBe('あ'.repeat(40)); // 40 × 3 bytes = 120
+  });
+
+  it('keeps the worst case of every survey version within 300 characters, giving way on the comment', () => {
+    // Every item answered with the widest value, the longest cohort and anonymous code, the evaluation, and a
+    // comment far longer than any code carries.
+    for (const instrument of [firstInstrument, siteInstrument]) {
+      const count = itemOrder(instrument).length;
+      const worst: SurveyResponse = { ...full, instrumentVersion: instrument.version, cohort: 'X'.repeat(16), anonymousCode: 'a'.repeat(12), answers: Array(count).fill(5), comment: 'あ'.repeat(200) };
+      const code = encodeResponse(worst);
+      expect(code.length, `version ${instrument.version}`).toBeLessThanOrEqual(300);
+      const decoded = decodeResponse(code);
+      expect(decoded.ok && new TextEncoder().encode(decoded.response.comment!).length).toBe(Math.floor(commentBytesFor(count) / 3) * 3);
+    }
+    expect(commentBytesFor(itemOrder(firstInstrument).length)).toBe(120);
+    expect(commentBytesFor(itemOrder(siteInstrument).length)).toBe(115);
+    // A single-byte comment fills the budget exactly: the limit is as tight as it can be.
+    const count = itemOrder(siteInstrument).length;
+    const ascii: SurveyResponse = { ...full, instrumentVersion: 2, cohort: 'X'.repeat(16), anonymousCode: 'a'.repeat(12), answers: Array(count).fill(5), comment: 'a'.repeat(300) };
+    expect(encodeResponse(ascii).length).toBe(299);
+    expect(encodeResponse({ ...ascii, comment: 'a'.repeat(116) })).toBe(encodeResponse(ascii));
+  });
+
+  it('still decodes a real version 1 code, with its 120-byte comment', () => {
+    const decoded = decodeResponse(REAL_V1_CODE);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.response).toMatchObject({ instrumentVersion: 1, wave: 'after', role: 1, cohort: 'MGR-2026-11', anonymousCode: 'sakura42', responseId: '0a1b2c3d4e5f' });
+    expect(decoded.response.answers).toHaveLength(itemOrder(firstInstrument).length);
+    expect(new TextEncoder().encode(decoded.response.comment!).length).toBe(120);
+    // Re-encoding it gives the same code: a version 1 response still carries its 120 bytes.
+    expect(encodeResponse(decoded.response)).toBe(REAL_V1_CODE);
   });
 
   it('accepts what people do when copying: lower case, spaces, hyphens, I/L for 1 and O for 0', () => {
@@ -124,7 +158,7 @@ describe('response code fuzzing', () => {
     fc.assert(
       fc.property(response, (r) => {
         const decoded = decodeResponse(encodeResponse(r));
-        const comment = r.comment && truncateUtf8(r.comment, MAX_COMMENT_BYTES);
+        const comment = r.comment && truncateUtf8(r.comment, commentBytesFor(r.answers.length));
         expect(decoded).toEqual({ ok: true, response: { ...r, comment: comment || null } });
       }),
       { numRuns: 2000 },

@@ -5,9 +5,10 @@ import { toBase64url } from '../../src/lib/survey/base64url.ts';
 import { decodeResponse, encodeResponse, fromBase32, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { openResponseFile, parseResponseFile, toResponseFile, toSealedResponseFile } from '../../src/lib/survey/response-file.ts';
 import { createSession, sealBytes, type SessionKeys } from '../../src/lib/survey/sealed.ts';
-import { siteInstrument } from '../support/instrument.ts';
+import { firstInstrument } from '../support/instrument.ts';
 
-const instrument = siteInstrument;
+// Version 1 of the survey: its files must keep reading now that the survey is at version 2 (v2 is tested below).
+const instrument = firstInstrument;
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 
 const full: SurveyResponse = {
@@ -102,7 +103,7 @@ describe('response file', () => {
     expect(parseResponseFile({ ...handWritten, version: '1' }, instrument)).toEqual(invalid('version should be 1'));
     expect(parseResponseFile({ ...handWritten, instrument: { id: 'banso-career-autonomy', version: 2 } }, instrument)).toEqual({
       ok: false,
-      error: { kind: 'other-instrument', detail: 'it answers survey "banso-career-autonomy" version 2, but this site\'s survey is "banso-career-autonomy" version 1' },
+      error: { kind: 'other-instrument', version: 2, detail: 'it answers survey "banso-career-autonomy" version 2, but the survey expected is "banso-career-autonomy" version 1' },
     });
     expect(parseResponseFile({ ...handWritten, instrument: 'career' }, instrument)).toEqual(invalid('instrument should be { "id": text, "version": a whole number }'));
   });

@@ -308,6 +308,13 @@ describe('sealed response code', () => {
     expect(sealed.length).toBe(388);
     expect(sealed.length).toBeLessThanOrEqual(450);
     expect(code.length).toBe(268); // the typical complete response above, with a short comment
+    // Version 2 of the survey: 52 items, so the code carries 115 comment bytes and stays as long.
+    const widest2 = await createSession({ cohort: 'X'.repeat(16), wave: 'after', instrumentVersion: 2 });
+    const longest2 = { ...longest, instrumentVersion: 2, answers: Array(52).fill(5) };
+    expect(encodeResponse(longest2).length).toBe(298);
+    const sealed2 = await sealResponse(longest2, widest2.descriptor);
+    expect(sealed2.length).toBe(388);
+    expect(sealed2.length).toBeLessThanOrEqual(450);
   });
 
   it('has the lengths the format guide gives', async () => {

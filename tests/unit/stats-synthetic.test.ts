@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { instrumentSchema } from '../../src/schemas/survey.ts';
+import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { pick, scoreColumns } from '../../src/lib/stats/columns.ts';
 import { pairedComparison } from '../../src/lib/stats/compare.ts';
 import { matchPairs, pairingKey } from '../../src/lib/stats/pairing.ts';
@@ -18,7 +18,7 @@ import { coefficientOf, ols } from '../../src/lib/stats/regression.ts';
 import { DEFAULT_PATHS, generateCohort } from '../../src/lib/stats/synthetic.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const instrument = instrumentSchema.parse(parse(readFileSync(`${root}content/survey/instrument.yaml`, 'utf8')));
+const instrument = readInstrumentFile(`${root}content/survey/instrument.yaml`);
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 
 describe('synthetic cohort', () => {

@@ -12,10 +12,27 @@ const now = new Date('2026-11-23T10:00:00Z');
 
 describe('survey steps', () => {
   it('asks about the person first, then the statements six at a time', () => {
-    const steps = surveySteps(instrument, 'before');
+    const steps = surveySteps(instrument, 'before', 'manager');
     expect(steps[0]).toEqual({ kind: 'context' });
-    expect(steps.slice(1).map((s) => (s.kind === 'items' ? s.items.length : 0))).toEqual([6, 6, 6, 6, 6, 6]);
+    expect(steps.slice(1).map((s) => (s.kind === 'items' ? s.items.length : 0))).toEqual([6, 6, 6, 6, 6, 6, 6, 6, 4]);
     expect(steps.flatMap((s) => (s.kind === 'items' ? s.items : []))).toEqual(items);
+  });
+
+  it('shows the manager-only statements to people managers only', () => {
+    const forMember = surveySteps(instrument, 'before', 'member').flatMap((s) => (s.kind === 'items' ? s.items : []));
+    expect(forMember).toHaveLength(48);
+    expect(forMember.some((id) => id.startsWith('mp'))).toBe(false);
+    // Before the role is chosen, only what everyone answers.
+    expect(surveySteps(instrument, 'before').flatMap((s) => (s.kind === 'items' ? s.items : []))).toEqual(forMember);
+  });
+
+  it('records manager-only items as unanswered for a member, even if answered under another role first', () => {
+    const answers = Object.fromEntries(items.map((id) => [id, 4]));
+    const draft = { ...emptyDraft(instrument, now), wave: 'before' as const, role: 'member', answers };
+    const response = draftToResponse(draft, instrument, now);
+    expect(response.answers.filter((a) => a === null)).toHaveLength(4);
+    expect(response.answers.slice(-4)).toEqual([null, null, null, null]);
+    expect(draftToResponse({ ...draft, role: 'manager' }, instrument, now).answers.every((a) => a === 4)).toBe(true);
   });
 
   it('adds the workshop evaluation only once a workshop has taken place', () => {
@@ -78,7 +95,7 @@ describe('the finished response', () => {
     ...emptyDraft(instrument, now),
     wave: 'after' as const,
     role: 'manager',
-    careerStage: 'mid',
+    careerStage: 'early-career',
     cohort: 'MGR-1',
     anonymousCode: 'sakura42',
     answers: Object.fromEntries(items.map((id, index) => [id, (index % 5) + 1])),

@@ -51,8 +51,9 @@ export class DashboardState {
     return { ok: false, reason: result.reason };
   }
 
-  create(name: string): Promise<SaveOutcome> {
-    return this.save(createDataset(name, this.instrument), true);
+  /** A new dataset for the current survey, or for an earlier version whose responses are to be kept apart. */
+  create(name: string, instrument: DatasetInstrument = this.instrument): Promise<SaveOutcome> {
+    return this.save(createDataset(name, instrument), true);
   }
 
   async remove(id: string): Promise<void> {

@@ -3,7 +3,15 @@ import { fill } from '../../lib/i18n/fill.ts';
 import type { RejectReason } from '../../lib/dashboard/import-batch.ts';
 import type { DashboardText } from './strings.ts';
 
-export function rejectText(text: DashboardText, reason: RejectReason): string {
+/**
+ * `versions` are the survey versions this site can read: a response of one of them is told to go into a dataset of
+ * its own version; one of a version the site cannot read is told to wait for the site to be updated.
+ */
+export function rejectText(text: DashboardText, reason: RejectReason, versions: readonly number[] = []): string {
+  if (reason.kind === 'other-instrument' && reason.version !== null) {
+    const template = versions.includes(reason.version) ? text['reject.other-version'] : text['reject.unknown-version'];
+    return fill(template, { version: reason.version, datasetVersion: reason.datasetVersion });
+  }
   const template = text[`reject.${reason.kind}` as keyof DashboardText] ?? text['reject.malformed'];
   return fill(template, { detail: reason.detail, sessionId: reason.kind === 'other-session' ? reason.sessionId : '' });
 }

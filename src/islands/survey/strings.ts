@@ -1,6 +1,6 @@
 /** The interface text the survey island needs, resolved on the server in the page's language, placeholders kept. */
 import type { Translate } from '../../lib/i18n/translations.ts';
-import { MODEL_PARTS } from '../../lib/survey/model.ts';
+import { SCALE_PARTS } from '../../lib/survey/model.ts';
 import { WAVES } from '../../lib/survey/response-code.ts';
 
 const KEYS = [
@@ -24,7 +24,7 @@ export function surveyStrings(t: Translate) {
   return {
     text: Object.fromEntries(KEYS.map((key) => [key, t(`survey.${key}`)])) as Record<SurveyStringKey, string>,
     waves: Object.fromEntries(WAVES.map((wave) => [wave, t(`survey.wave.${wave}`)])) as Record<(typeof WAVES)[number], string>,
-    parts: Object.fromEntries(MODEL_PARTS.map((part) => [part, t(`survey.part.${part}`)])) as Record<(typeof MODEL_PARTS)[number], string>,
+    parts: Object.fromEntries(SCALE_PARTS.map((part) => [part, t(`survey.part.${part}`)])) as Record<(typeof SCALE_PARTS)[number], string>,
   };
 }
 

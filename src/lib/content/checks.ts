@@ -8,6 +8,8 @@ export interface ModuleFacts {
   /** Collection id: "<locale>/<file name>". */
   entryId: string;
   id: string;
+  /** A stage id, or "people-managers". */
+  audience: string;
   durationMinutes: number;
   blockIds: string[];
   exercises: string[];
@@ -27,8 +29,10 @@ export function checkModules(options: {
   exerciseIds: readonly string[];
   locales: readonly string[];
   published: 'all' | readonly string[];
+  /** Ids of content/stages.yaml, in order. */
+  stageIds: readonly string[];
 }): ContentProblem[] {
-  const { modules, exerciseIds, locales, published } = options;
+  const { modules, exerciseIds, locales, published, stageIds } = options;
   const problems: ContentProblem[] = [];
   const fileOf = (entryId: string) => `content/modules/${entryId}.mdx`;
   const byId = new Map<string, ModuleFacts[]>();
@@ -39,6 +43,9 @@ export function checkModules(options: {
       problems.push({ file: fileOf(module.entryId), key: 'id', problem: `the id is "${module.id}" but the file is named "${fileName}.mdx"`, fix: `rename the file to ${module.id}.mdx, or set id: ${fileName}` });
     }
     byId.set(module.id, [...(byId.get(module.id) ?? []), module]);
+    if (module.audience !== 'people-managers' && !stageIds.includes(module.audience)) {
+      problems.push({ file: fileOf(module.entryId), key: 'audience', problem: `"${module.audience}" is not a career stage of content/stages.yaml`, fix: `use one of: ${[...stageIds, 'people-managers'].join(', ')}` });
+    }
     module.exercises.forEach((exercise, index) => {
       if (!exerciseIds.includes(`${locale}/${exercise}`)) {
         const known = exerciseIds.filter((e) => e.startsWith(`${locale}/`)).map((e) => e.slice(locale.length + 1));

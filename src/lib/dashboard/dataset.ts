@@ -11,6 +11,7 @@
  */
 import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, MAX_COMMENT_BYTES, WAVES, type SurveyResponse, type Wave } from '../survey/response-code.ts';
 import { MAX_FILE_COMMENT_LENGTH, type FileInstrument } from '../survey/response-file.ts';
+import { roleMismatch } from '../survey/roles.ts';
 
 export const DATASET_FORMAT = 'banso-dataset';
 export const DATASET_VERSION = 1;
@@ -67,7 +68,7 @@ function randomId(): string {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A new, empty dataset for the site's instrument. Throws a RangeError for an empty or overlong name. */
+/** A new, empty dataset for one version of the site's survey (the current one, or an archived one for its older responses). Throws a RangeError for an empty or overlong name. */
 export function createDataset(name: string, instrument: DatasetInstrument, now: Date = new Date()): Dataset {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > MAX_DATASET_NAME_LENGTH) throw new RangeError(`name: 1–${MAX_DATASET_NAME_LENGTH} characters`);
@@ -91,12 +92,16 @@ export function datasetToJson(dataset: Dataset): string {
 export function instrumentMismatch(response: SurveyResponse, instrument: FileInstrument): string | undefined {
   const { min, max } = instrument.response;
   const itemCount = instrument.scales.reduce((sum, scale) => sum + scale.items.length, 0);
-  if (response.instrumentVersion !== instrument.version) return `it answers version ${response.instrumentVersion} of the survey, but this dataset holds version ${instrument.version}`;
+  if (response.instrumentVersion !== instrument.version) {
+    return `it answers version ${response.instrumentVersion} of the survey, but this dataset holds version ${instrument.version}: import it into a dataset of version ${response.instrumentVersion} (answers to different versions are never mixed or compared)`;
+  }
   if (response.answers.length !== itemCount) return `it has ${response.answers.length} answers, but version ${instrument.version} of the survey has ${itemCount} questions`;
   const outside = response.answers.findIndex((answer) => answer !== null && !isWhole(answer, min, max));
   if (outside >= 0) return `answer ${outside + 1} is ${response.answers[outside]}, outside ${min}–${max}`;
   if (!instrument.roles[response.role]) return `its role (${response.role}) is not one of the survey's ${instrument.roles.length} roles`;
   if (response.stage !== null && !instrument.careerStages[response.stage]) return `its career stage (${response.stage}) is not one of the survey's ${instrument.careerStages.length} stages`;
+  const roleProblem = roleMismatch(instrument, response.role, response.answers);
+  if (roleProblem) return roleProblem;
   const { satisfaction = null, applicability = null } = response.evaluation ?? {};
   if ((satisfaction !== null && !isWhole(satisfaction, min, max)) || (applicability !== null && !isWhole(applicability, min, max))) return `its workshop ratings are outside ${min}–${max}`;
   return undefined;
@@ -142,10 +147,10 @@ function summarise(problems: string[]): string {
 
 /**
  * Reads a dataset backup (the file's text, or JSON already parsed). All or nothing: one bad response refuses
- * the whole file, with every problem listed. When `instrument` is the dataset's survey, every response is
- * also checked against it; a backup of another survey or version is read on its structure alone.
+ * the whole file, with every problem listed. When one of `instruments` is the dataset's survey and version,
+ * every response is also checked against it; a backup of another survey or version is read on its structure alone.
  */
-export function parseDatasetBackup(input: string | unknown, instrument?: FileInstrument): DatasetBackupResult {
+export function parseDatasetBackup(input: string | unknown, instruments?: FileInstrument | readonly FileInstrument[]): DatasetBackupResult {
   const fail = (kind: DatasetBackupError['kind'], detail: string, problems?: string[]): DatasetBackupResult => ({ ok: false, error: { kind, detail, ...(problems ? { problems } : {}) } });
   let json = input;
   if (typeof input === 'string') {
@@ -173,7 +178,8 @@ export function parseDatasetBackup(input: string | unknown, instrument?: FileIns
   if (!Array.isArray(json.responses)) problems.push('responses should be a list');
   if (problems.length === 0 && aboutValid && Array.isArray(json.responses)) {
     const expected = { id: about.id as string, version: about.version as number };
-    const checkWith = instrument && instrument.id === expected.id && instrument.version === expected.version ? instrument : undefined;
+    const known: readonly FileInstrument[] = instruments === undefined ? [] : Array.isArray(instruments) ? instruments : [instruments as FileInstrument];
+    const checkWith = known.find((instrument) => instrument.id === expected.id && instrument.version === expected.version);
     const seen = new Set<string>();
     json.responses.forEach((response, index) => {
       const found = responseProblems(response, `responses[${index}]`, checkWith, expected);

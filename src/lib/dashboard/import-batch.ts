@@ -46,7 +46,15 @@ export type RejectKind =
   | 'invalid-value'
   | 'wrong-cell-count';
 
-export type RejectReason = { kind: 'other-session'; sessionId: string; detail: string } | { kind: Exclude<RejectKind, 'other-session'>; detail: string };
+/**
+ * For "other-instrument", `version` is the version of this survey the input answers (null when it answers
+ * another survey or cannot tell) and `datasetVersion` the version the dataset holds, so the page can say what to
+ * do: import it into a dataset of its own version.
+ */
+export type RejectReason =
+  | { kind: 'other-session'; sessionId: string; detail: string }
+  | { kind: 'other-instrument'; detail: string; version: number | null; datasetVersion: number }
+  | { kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>; detail: string };
 
 export type BatchInput =
   /** A code: one pasted line, or the text of one scanned QR code. */
@@ -110,8 +118,9 @@ function codeReason(error: DecodeError | SealedCodeError): RejectReason {
   }
 }
 
-function fileReason(error: OpenResponseFileError): RejectReason {
+function fileReason(error: OpenResponseFileError, instrument: FileInstrument): RejectReason {
   if (error.kind === 'other-session') return { kind: 'other-session', sessionId: error.sessionId, detail: error.detail };
+  if (error.kind === 'other-instrument') return { kind: 'other-instrument', detail: error.detail, version: error.version ?? null, datasetVersion: instrument.version };
   // "invalid": the file is a response file, but something in it is wrong; the detail names every key path.
   return { kind: error.kind === 'invalid' ? 'malformed' : error.kind, detail: error.detail };
 }
@@ -120,8 +129,10 @@ function fileReason(error: OpenResponseFileError): RejectReason {
 function fitting(label: string, response: SurveyResponse, source: ResponseSource, sessionId: string | null, instrument: FileInstrument): Outcome {
   const mismatch = instrumentMismatch(response, instrument);
   if (!mismatch) return { label, response, source, sessionId };
-  const kind = response.instrumentVersion === instrument.version ? 'malformed' : 'other-instrument';
-  return { label, reason: { kind, detail: mismatch } };
+  if (response.instrumentVersion !== instrument.version) {
+    return { label, reason: { kind: 'other-instrument', detail: mismatch, version: response.instrumentVersion, datasetVersion: instrument.version } };
+  }
+  return { label, reason: { kind: 'malformed', detail: mismatch } };
 }
 
 async function readCode(label: string, text: string, instrument: FileInstrument, lookup: SessionKeyLookup): Promise<Outcome> {
@@ -147,7 +158,7 @@ export function sizeOf(content: Blob | Uint8Array | string): number {
 
 async function readFile(input: Extract<BatchInput, { kind: 'file' }>, options: BatchOptions, lookup: SessionKeyLookup, pace: () => Promise<void>): Promise<Outcome[]> {
   const { label } = input;
-  const refuse = (kind: Exclude<RejectKind, 'other-session'>, detail: string): Outcome[] => [{ label, reason: { kind, detail } }];
+  const refuse = (kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>, detail: string): Outcome[] => [{ label, reason: { kind, detail } }];
   const size = sizeOf(input.content);
   if (size > MAX_RESPONSE_FILE_BYTES) {
     return refuse('too-large', `the file is ${megabytes(size)}; a response file is at most ${megabytes(MAX_RESPONSE_FILE_BYTES)} (a CSV export from a forms tool goes through the CSV import)`);
@@ -180,7 +191,7 @@ async function readFile(input: Extract<BatchInput, { kind: 'file' }>, options: B
     if (format === DATASET_FORMAT) return refuse('dataset-backup', 'it is a dataset backup, not a response: restore it with "Import a dataset backup"');
     if (format === 'banso-session-key') return refuse('session-key-backup', 'it is a session key backup, not a response: restore it on the sessions page, then import the sealed responses');
     const opened = await openResponseFile(json, options.instrument, lookup);
-    if (!opened.ok) return [{ label, reason: fileReason(opened.error) }];
+    if (!opened.ok) return [{ label, reason: fileReason(opened.error, options.instrument) }];
     return [fitting(label, opened.response, opened.sessionId ? 'sealed-file' : 'file', opened.sessionId, options.instrument)];
   }
 

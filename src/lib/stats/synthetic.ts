@@ -185,16 +185,22 @@ export function generateCohort(instrument: SyntheticInstrument, options: Synthet
       achievement,
       efficacy: efficacy * achievement + efficacyResidual * person.residuals.efficacy,
       support: person.support,
+      // Outside the model: a people manager's own practice, asked of managers only, drawn like the support they give.
+      practice: person.support,
       engagement: direct * awareness + b1 * environment + b2 * achievement + engagementResidual * person.residuals.engagement,
     };
     const answers: Record<string, number | null> = {};
     const itemNoise = Math.sqrt(1 - resolved.itemLoading ** 2);
     for (const scale of instrument.scales) {
+      const roles = (scale as { roles?: readonly string[] }).roles;
+      const asked = !roles || roles.includes(person.role);
       const part = latent[scale.part];
       const trueScore = (scalesPerPart.get(scale.part) ?? 1) > 1 ? resolved.scaleLoading * part + Math.sqrt(1 - resolved.scaleLoading ** 2) * person.unique.get(scale.id)! : part;
       for (const item of scale.items) {
         const value = answer(resolved.itemLoading * trueScore + itemNoise * random.normal());
-        answers[item.id] = maybe(item.reverse ? min + max - value : value);
+        const given = maybe(item.reverse ? min + max - value : value);
+        // Drawn either way, so a scale asked of some roles only leaves everyone else's answers unchanged.
+        answers[item.id] = asked ? given : null;
       }
     }
     let evaluation: SyntheticResponse['evaluation'] = null;

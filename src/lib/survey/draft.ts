@@ -4,12 +4,13 @@
  */
 import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
 import { itemOrder } from './localise.ts';
+import { itemsForRole } from './roles.ts';
 
 export const DRAFT_KEY = 'banso:survey:draft';
 export const DRAFT_FORMAT_VERSION = 1;
 /** Statements shown together on one screen: short enough for a phone, few enough screens for ten minutes. */
 export const ITEMS_PER_STEP = 6;
-/** The longest free comment the survey accepts; a response code carries the first 120 bytes, a file all of it. */
+/** The longest free comment the survey accepts; a response code carries its beginning (commentBytesFor), a file all of it. */
 export const MAX_COMMENT_CHARACTERS = 1000;
 export { COHORT_PATTERN, ANONYMOUS_CODE_PATTERN };
 
@@ -17,7 +18,7 @@ interface DraftInstrument {
   id: string;
   version: number;
   response: { min: number; max: number };
-  scales: readonly { items: readonly { id: string }[] }[];
+  scales: readonly { id: string; roles?: readonly string[] | undefined; items: readonly { id: string }[] }[];
   roles: readonly { id: string }[];
   careerStages: readonly { id: string }[];
 }
@@ -64,9 +65,12 @@ export function emptyDraft(instrument: DraftInstrument, now: Date, preset: { wav
   };
 }
 
-/** Context first, then the statements in screens of six, then the workshop evaluation once a workshop has happened. */
-export function surveySteps(instrument: DraftInstrument, wave: Wave | null): SurveyStep[] {
-  const items = itemOrder(instrument);
+/**
+ * Context first (the role decides which statements follow), then the statements asked of that role in screens
+ * of six, then the workshop evaluation once a workshop has happened.
+ */
+export function surveySteps(instrument: DraftInstrument, wave: Wave | null, role: string | null = null): SurveyStep[] {
+  const items = itemsForRole(instrument, role);
   const steps: SurveyStep[] = [{ kind: 'context' }];
   for (let first = 0; first < items.length; first += ITEMS_PER_STEP) steps.push({ kind: 'items', items: items.slice(first, first + ITEMS_PER_STEP), first });
   if (wave !== null && wave !== 'before') steps.push({ kind: 'evaluation' });
@@ -89,8 +93,9 @@ export function stepProblems(draft: SurveyDraft, step: SurveyStep): DraftProblem
   return [...draft.comment].length > MAX_COMMENT_CHARACTERS ? [{ field: 'comment', kind: 'format' }] : [];
 }
 
+/** Statements answered among those asked of the draft's role. */
 export function answeredCount(draft: SurveyDraft, instrument: DraftInstrument): number {
-  return itemOrder(instrument).filter((id) => draft.answers[id] !== undefined).length;
+  return itemsForRole(instrument, draft.role).filter((id) => draft.answers[id] !== undefined).length;
 }
 
 /** Cohort codes are written in capitals and without spaces, whatever the keyboard produced. */
@@ -143,8 +148,13 @@ function randomHex(bytes: number): string {
   return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The finished response, in the shape the response code and file carry. Call only when every step is complete. */
+/**
+ * The finished response, in the shape the response code and file carry. Call only when every step is complete.
+ * An item the role is not asked is null even if answered earlier under another role, so nobody hands over
+ * answers to statements they were not meant to be shown.
+ */
 export function draftToResponse(draft: SurveyDraft, instrument: DraftInstrument, now: Date): SurveyResponse {
+  const asked = new Set(itemsForRole(instrument, draft.role));
   const hasEvaluation = draft.wave !== 'before' && Object.values(draft.evaluation).some((value) => value !== null);
   const stage = instrument.careerStages.findIndex((s) => s.id === draft.careerStage);
   return {
@@ -156,7 +166,7 @@ export function draftToResponse(draft: SurveyDraft, instrument: DraftInstrument,
     day: now.toISOString().slice(0, 10),
     cohort: draft.cohort,
     anonymousCode: draft.anonymousCode === '' ? null : draft.anonymousCode,
-    answers: itemOrder(instrument).map((id) => draft.answers[id] ?? null),
+    answers: itemOrder(instrument).map((id) => (asked.has(id) ? (draft.answers[id] ?? null) : null)),
     evaluation: hasEvaluation ? { ...draft.evaluation } : null,
     comment: draft.wave !== 'before' && draft.comment.trim() !== '' ? draft.comment.trim() : null,
   };

@@ -16,6 +16,8 @@ export interface LocalisedInstrument {
     meaning: string;
     part: Instrument['scales'][number]['part'];
     construct?: string;
+    /** Role ids the scale is asked of; absent when everyone answers it. */
+    roles?: string[];
     items: { id: string; text: string; reverse: boolean }[];
     exercises: string[];
   }[];
@@ -37,6 +39,7 @@ export function localiseInstrument(instrument: Instrument, locale: Locale): Loca
       meaning: scale.meaning[locale],
       part: scale.part,
       ...(scale.construct ? { construct: scale.construct } : {}),
+      ...(scale.roles ? { roles: scale.roles } : {}),
       items: scale.items.map((item) => ({ id: item.id, text: item.text[locale], reverse: item.reverse })),
       exercises: scale.exercises,
     })),

@@ -21,15 +21,34 @@
  *   …      if anonymous code: length m (1–12), then m bytes of [A-Za-z0-9]
  *   …      item count k, then k answers packed 3 bits each, most significant first (0: not answered)
  *   …      if evaluation: satisfaction << 4 | applicability (0: not answered), then recommend (0–10; 255 not answered)
- *   …      if comment: length c (1–120), then c bytes of UTF-8 (about 40 Japanese characters; a response file carries the rest)
+ *   …      if comment: length c (1–120), then c bytes of UTF-8; a response file carries the whole comment
+ *
+ * A code is at most 300 characters in the worst case (longest cohort and anonymous code, every item, the
+ * evaluation and the longest comment), so it fits a QR code a phone reads easily and a chat message. The comment
+ * is what gives way as a survey grows: an encoder writes at most commentBytesFor(k) bytes, 120 for up to 40 items
+ * (version 1 of the survey, 36 items: 120 bytes, about 40 Japanese characters), 115 for version 2's 52 items
+ * (38 Japanese characters). A decoder accepts up to 120 whatever k is, so every code ever written still reads.
  */
 
 export const CODE_PREFIX = 'BN1';
 export const CODEC_VERSION = 1;
 export const WAVES = ['before', 'after', 'follow-up'] as const;
 export type Wave = (typeof WAVES)[number];
-/** The longest comment a code carries, in UTF-8 bytes, so a complete code stays within 300 characters. */
+/** The longest comment any code carries, in UTF-8 bytes: what a decoder accepts. */
 export const MAX_COMMENT_BYTES = 120;
+/** The longest a plain code may be, in characters, in the worst case. */
+export const MAX_CODE_LENGTH = 300;
+/** Payload bytes other than the answers and the comment's own bytes, in the worst case, plus the CRC. */
+const WORST_FIXED_BYTES = 4 + 6 + 2 + (1 + 16) + (1 + 12) + 1 + 2 + 1 + 4;
+
+/**
+ * The most comment bytes a code with `answerCount` answers carries, so that the worst case stays within
+ * MAX_CODE_LENGTH characters: 120 for up to 40 answers, then about 3 bytes fewer for every 8 answers more.
+ */
+export function commentBytesFor(answerCount: number): number {
+  const bytesAllowed = Math.floor(((MAX_CODE_LENGTH - CODE_PREFIX.length) * 5) / 8);
+  return Math.max(0, Math.min(MAX_COMMENT_BYTES, bytesAllowed - WORST_FIXED_BYTES - Math.ceil((answerCount * 3) / 8)));
+}
 const EPOCH_DAY = Date.UTC(2024, 0, 1) / 86_400_000;
 
 export interface SurveyResponse {
@@ -143,7 +162,7 @@ export function encodeResponse(response: SurveyResponse): string {
   const ratings = response.evaluation;
   if (ratings && [ratings.satisfaction, ratings.applicability].some((r) => r !== null && (!Number.isInteger(r) || r < 1 || r > 15))) throw new RangeError('satisfaction and applicability: 1–15 or null');
   if (ratings && ratings.recommend !== null && (!Number.isInteger(ratings.recommend) || ratings.recommend < 0 || ratings.recommend > 10)) throw new RangeError('recommend: 0–10 or null');
-  const comment = response.comment ? new TextEncoder().encode(truncateUtf8(response.comment, MAX_COMMENT_BYTES)) : null;
+  const comment = response.comment ? new TextEncoder().encode(truncateUtf8(response.comment, commentBytesFor(response.answers.length))) : null;
   const bytes: number[] = [
     CODEC_VERSION,
     response.instrumentVersion,

@@ -20,7 +20,7 @@ export interface FileInstrument {
   id: string;
   version: number;
   response: { min: number; max: number };
-  scales: readonly { items: readonly { id: string }[] }[];
+  scales: readonly { roles?: readonly string[] | undefined; items: readonly { id: string }[] }[];
   roles: readonly { id: string }[];
   careerStages: readonly { id: string }[];
 }
@@ -56,9 +56,10 @@ export interface SealedResponseFile {
 }
 
 type FileProblem = 'not-a-response-file' | 'newer-format' | 'other-instrument' | 'invalid';
-export type ResponseFileError = { kind: FileProblem; detail: string } | { kind: 'sealed'; sessionId: string; detail: string };
+/** For "other-instrument", `version` is the survey version the file answers, when it is this survey. */
+export type ResponseFileError = { kind: FileProblem; detail: string; version?: number } | { kind: 'sealed'; sessionId: string; detail: string };
 export type ResponseFileResult = { ok: true; response: SurveyResponse } | { ok: false; error: ResponseFileError };
-export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string } | { kind: 'other-session'; sessionId: string; detail: string };
+export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string; version?: number } | { kind: 'other-session'; sessionId: string; detail: string };
 export type OpenResponseFileResult = { ok: true; response: SurveyResponse; sessionId: string | null } | { ok: false; error: OpenResponseFileError };
 
 const HEX12 = /^[0-9a-f]{12}$/;
@@ -204,7 +205,8 @@ function readPlainFile(file: Record<string, unknown>, instrument: FileInstrument
   const about = file.instrument;
   if (!isRecord(about) || typeof about.id !== 'string' || !Number.isInteger(about.version)) return fail('invalid', 'instrument should be { "id": text, "version": a whole number }');
   if (about.id !== instrument.id || about.version !== instrument.version) {
-    return fail('other-instrument', `it answers survey "${about.id.slice(0, 60)}" version ${about.version}, but this site's survey is "${instrument.id}" version ${instrument.version}`);
+    const detail = `it answers survey "${about.id.slice(0, 60)}" version ${about.version}, but the survey expected is "${instrument.id}" version ${instrument.version}`;
+    return { ok: false, error: { kind: 'other-instrument', detail, ...(about.id === instrument.id ? { version: about.version as number } : {}) } };
   }
   const read = readResponse(file.response, instrument);
   return 'problems' in read ? fail('invalid', summarise(read.problems)) : { ok: true, response: read.response };
@@ -256,7 +258,7 @@ export async function openResponseFile(json: unknown, instrument: FileInstrument
     return fail('invalid', 'sealed.data does not hold a JSON response file');
   }
   const result = parseResponseFile(inner, instrument);
-  if (!result.ok) return result.error.kind === 'sealed' ? fail('invalid', 'sealed.data holds another sealed file') : fail(result.error.kind, `inside the sealed data, ${result.error.detail}`);
+  if (!result.ok) return result.error.kind === 'sealed' ? fail('invalid', 'sealed.data holds another sealed file') : { ok: false, error: { ...result.error, detail: `inside the sealed data, ${result.error.detail}` } };
   const mismatch = sessionMismatch(result.response, opened.session);
   return mismatch ? fail('invalid', mismatch) : { ok: true, response: result.response, sessionId };
 }

@@ -1,0 +1,37 @@
+/**
+ * Scales asked of some roles only (a people manager's own practice): who is asked what. Answers keep one place
+ * per item of the instrument whatever the role, so a code or file has the same layout for everyone; an item a
+ * person was not shown is recorded as not answered (null).
+ */
+
+interface RoleScopedInstrument {
+  scales: readonly { roles?: readonly string[] | undefined; items: readonly { id: string }[] }[];
+  roles: readonly { id: string }[];
+}
+
+/** Whether a person of this role is asked the scale; with no role given yet, only scales everyone answers. */
+export function scaleAsked(scale: { roles?: readonly string[] | undefined }, role: string | null | undefined): boolean {
+  return !scale.roles || (role != null && scale.roles.includes(role));
+}
+
+/** The item ids a person of this role is asked, in instrument order. */
+export function itemsForRole(instrument: RoleScopedInstrument, role: string | null | undefined): string[] {
+  return instrument.scales.flatMap((scale) => (scaleAsked(scale, role) ? scale.items.map((item) => item.id) : []));
+}
+
+/**
+ * Why a response's answers do not fit its role (it answers items that role is never shown), or undefined.
+ * `answers` are in instrument order; `roleIndex` indexes the instrument's roles.
+ */
+export function roleMismatch(instrument: RoleScopedInstrument, roleIndex: number, answers: readonly (number | null)[]): string | undefined {
+  const role = instrument.roles[roleIndex]?.id;
+  let at = 0;
+  for (const scale of instrument.scales) {
+    const asked = scaleAsked(scale, role);
+    for (const item of scale.items) {
+      if (!asked && answers[at] != null) return `it answers item ${item.id}, which is asked only of ${scale.roles!.join(', ')}, but its role is ${role ?? roleIndex}`;
+      at++;
+    }
+  }
+  return undefined;
+}
