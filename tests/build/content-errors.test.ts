@@ -127,3 +127,26 @@ describe('build with a single-language module', () => {
     expect(html).toMatch(/<article class="bn-prose bn-module"[^>]* lang="ja"/);
   });
 });
+
+describe('build with a wrong career stage', () => {
+  it('names a module whose audience is not a stage of the model, and the stages that exist', () => {
+    const output = failingBuild((dir) => editFile(`${dir}/modules/en/early-career.mdx`, /^audience: early-career$/m, 'audience: young-staff'));
+    expect(output).toContain('content/modules/en/early-career.mdx → audience: "young-staff" is not a career stage of content/stages.yaml.');
+    expect(output).toContain('Fix: use one of: first-years, early-career, mid-career, veteran, late-career, people-managers.');
+  });
+
+  it('names an exercise that suits an unknown stage, and the survey naming one', () => {
+    const exercise = failingBuild((dir) => editFile(`${dir}/exercises/ja/strengths-map.yaml`, /^stages: \[early-career,/m, 'stages: [early-careers,'));
+    expect(exercise).toContain('content/exercises/ja/strengths-map.yaml → stages names the career stage "early-careers", which content/stages.yaml does not define.');
+    expect(exercise).toContain('Use one of: first-years, early-career, mid-career, veteran, late-career.');
+    const survey = failingBuild((dir) => editFile(`${dir}/survey/instrument.yaml`, /^  - \{ stage: veteran \}$/m, '  - { stage: veterans }'));
+    expect(survey).toContain('content/survey/instrument.yaml → careerStages[3].stage: "veterans" is not a stage of content/stages.yaml.');
+    expect(survey).toContain('use one of: first-years, early-career, mid-career, veteran, late-career');
+  });
+
+  it('names a stage written in one language only', () => {
+    const output = failingBuild((dir) => editFile(`${dir}/stages.yaml`, /^  name: \{ ja: ベテラン期, en: Experienced professionals \}$/m, '  name: { ja: ベテラン期 }'));
+    expect(output).toContain('stages → veteran');
+    expect(output).toContain('the stage name in English');
+  });
+});
