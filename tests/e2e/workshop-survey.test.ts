@@ -74,3 +74,44 @@ describe.each(locales)('every workshop collects the survey (%s)', (locale) => {
     expect(facilitatorLinks.filter((href) => href !== `/kit/${locale}/modules/${id}/facilitator/`)).toEqual([]);
   });
 });
+
+/** Pages in a PDF that Chromium wrote: one "/Type /Page" object each (the tree's root is "/Type /Pages"). */
+const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+
+describe.each(locales)('every workshop prints on A4 (%s)', (locale) => {
+  const text = interfaceText(locale);
+
+  /** Presses a print button with the browser's print dialog replaced, then lays the page out for print. */
+  async function printAs(button: string): Promise<number> {
+    const { page } = watched;
+    await page.evaluate(() => void (window.print = () => {}));
+    await page.getByRole('group', { name: text['facilitator.print.title'] }).getByRole('button', { name: button }).click();
+    await page.emulateMedia({ media: 'print' });
+    const pages = pdfPageCount(await page.pdf({ format: 'A4' }));
+    await page.emulateMedia({ media: 'screen' });
+    return pages;
+  }
+
+  it.each(moduleIds)('%s: the run sheet alone fits one or two pages, and each handout starts a page of its own', async (id) => {
+    const { page } = watched;
+    await page.goto(`${kitUrl}${locale}/modules/${id}/facilitator/`);
+    const runSheet = await printAs(text['facilitator.print.runSheet']!);
+    expect(runSheet).toBeGreaterThanOrEqual(1);
+    expect(runSheet).toBeLessThanOrEqual(2);
+    const handouts = await page.locator('.bn-handout').count();
+    expect(handouts).toBeGreaterThan(0);
+    expect(await printAs(text['facilitator.print.handouts']!)).toBeGreaterThanOrEqual(handouts);
+  });
+
+  it.each(moduleIds)('%s: the participant page prints with no control showing', async (id) => {
+    const { page } = watched;
+    await page.goto(`${kitUrl}${locale}/modules/${id}/`);
+    await page.emulateMedia({ media: 'print' });
+    const visibleControls = await page.locator('button, input, select, [role="button"]').evaluateAll((controls) =>
+      controls.filter((control) => (control as HTMLElement).offsetParent !== null).map((control) => control.outerHTML.slice(0, 80)),
+    );
+    expect(visibleControls).toEqual([]);
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
