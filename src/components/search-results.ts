@@ -27,6 +27,8 @@ interface SearchStrings {
   resultCount: string;
   unavailable: string;
   filterAll: string;
+  /** Stage names in the stage model's order, as workshop pages give them to the "stage" filter. */
+  stages: string[];
   kinds: Record<string, string>;
 }
 
@@ -56,6 +58,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
   const filterSet = root.querySelector<HTMLFieldSetElement>('[data-filters]')!;
   const filterOptions = root.querySelector<HTMLElement>('[data-filter-options]')!;
+  const stageSet = root.querySelector<HTMLFieldSetElement>('[data-stage-filters]')!;
+  const stageOptions = root.querySelector<HTMLElement>('[data-stage-filter-options]')!;
 
   status.textContent = strings.loading;
   let pagefind: Pagefind;
@@ -69,21 +73,35 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   }
 
   let kind = '';
-  const kindCounts = (await pagefind.filters()).kind ?? {};
+  let stage = '';
+  const available = await pagefind.filters();
+  const kindCounts = available.kind ?? {};
   const kinds = KIND_ORDER.filter((k) => (kindCounts[k] ?? 0) > 0);
-  if (kinds.length > 1) {
-    for (const value of ['', ...kinds]) {
+  // Stages in the model's order; a name the dialog does not know (a page built from other content) goes last.
+  const stageCounts = available.stage ?? {};
+  const stages = [...strings.stages, ...Object.keys(stageCounts).filter((name) => !strings.stages.includes(name))].filter((name) => (stageCounts[name] ?? 0) > 0);
+
+  /** One radio group of chips: "All" first, then the values; choosing one runs the search again. */
+  function addChoices(container: HTMLElement, name: string, values: string[], labelOf: (value: string) => string, choose: (value: string) => void) {
+    for (const value of ['', ...values]) {
       const label = document.createElement('label');
       label.className = 'bn-chip';
-      const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'bn-search-kind', value, checked: value === '' });
+      const radio = Object.assign(document.createElement('input'), { type: 'radio', name, value, checked: value === '' });
       radio.addEventListener('change', () => {
-        kind = value;
+        choose(value);
         void run();
       });
-      label.append(radio, value ? strings.kinds[value] ?? value : strings.filterAll);
-      filterOptions.append(label);
+      label.append(radio, value ? labelOf(value) : strings.filterAll);
+      container.append(label);
     }
+  }
+  if (kinds.length > 1) {
+    addChoices(filterOptions, 'bn-search-kind', kinds, (value) => strings.kinds[value] ?? value, (value) => (kind = value));
     filterSet.hidden = false;
+  }
+  if (stages.length > 0) {
+    addChoices(stageOptions, 'bn-search-stage', stages, (value) => value, (value) => (stage = value));
+    stageSet.hidden = false;
   }
 
   async function run() {
@@ -94,7 +112,9 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       status.textContent = strings.typeToSearch;
       return;
     }
-    const search = await pagefind.debouncedSearch(term, kind ? { filters: { kind } } : {}, 180);
+    // Pagefind keeps a page only when it has every filter given: a stage narrows the results to workshop pages for it.
+    const filters = { ...(kind ? { kind } : {}), ...(stage ? { stage } : {}) };
+    const search = await pagefind.debouncedSearch(term, { filters }, 180);
     if (search === null) return; // superseded by a newer keystroke
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     list.replaceChildren(

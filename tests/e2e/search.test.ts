@@ -119,6 +119,27 @@ describe('search', () => {
     await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'すべて' }).check();
   });
 
+  it('filters results to the workshops for one stage, offering the stages in the model\'s order', async () => {
+    const { page } = watched;
+    const stageGroup = page.getByRole('group', { name: '対象' });
+    const labels = await stageGroup.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.parentElement!.textContent!.trim()));
+    expect(labels).toEqual(['すべて', '入社初期', '専門性を築く時期', 'ピープルマネージャー']);
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'ワークショップ' }).check();
+    await stageGroup.getByRole('radio', { name: '入社初期' }).check();
+    await searchFor(page, 'フィードバック');
+    await expect
+      .poll(async () => (await resultLinks(page)).map((l) => l.href).sort())
+      .toEqual(['/ja/modules/first-years/', '/ja/modules/first-years/facilitator/']);
+    await stageGroup.getByRole('radio', { name: 'ピープルマネージャー' }).check();
+    await expect
+      .poll(async () => (await resultLinks(page)).map((l) => l.href).sort())
+      .toEqual(['/ja/modules/people-manager/', '/ja/modules/people-manager/facilitator/']);
+    // Without the stage, the same word finds more than workshops.
+    await stageGroup.getByRole('radio', { name: 'すべて' }).check();
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'すべて' }).check();
+    await expect.poll(async () => (await resultLinks(page)).some((l) => !l.href!.startsWith('/ja/modules/'))).toBe(true);
+  });
+
   it('closes with Escape and gives focus back to the search button', async () => {
     const { page } = watched;
     await page.keyboard.press('Escape');
