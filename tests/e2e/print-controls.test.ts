@@ -1,12 +1,14 @@
 /**
  * Printed pages carry no dead controls: no button, file picker, search, menu or language switch, and links
  * print as plain text. Checked with print media on the pages people print: a workshop's participant page,
- * an exercise with an answer, the workbook's take-away pack and the survey report.
+ * an exercise with an answer, the workbook's take-away pack and the survey report; then every built page.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { answerWholeSurvey } from '../support/survey-by-clicking.ts';
+import { listPages, pagePathOf } from '../support/built-files.ts';
+import { rootSite } from '../support/sites.ts';
 
 const siteUrl = inject('rootSiteUrl');
 const CONTROLS = 'button, [role="button"], a.bn-button, input[type="file"], input[type="button"], input[type="submit"], input[type="reset"], [role="search"], banso-search, .language-switcher';
@@ -87,4 +89,20 @@ describe('print', () => {
     await answerWholeSurvey(watched.page, `${siteUrl}en/survey/`);
     await expectNoDeadControlsInPrint(watched.page);
   });
+
+  it('prints no control on any page of the site', async () => {
+    const { page } = watched;
+    const printed: string[] = [];
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const path of listPages(rootSite.dir).map((file) => pagePathOf(rootSite.dir, file))) {
+        await page.goto(`${siteUrl}${path}`);
+        await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+        printed.push(...(await visibleControls(page)).map((control) => `/${path}: ${control}`));
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect(printed).toEqual([]);
+  }, 180_000);
 });
