@@ -172,7 +172,7 @@ describe('facilitator dashboard: imports', () => {
   it('imports response files and refuses a garbage file with a reason, adding nothing from that batch', async () => {
     const file = `${testOutput}response-3.json`;
     writeFileSync(file, JSON.stringify({ format: 'banso-survey-response', version: 1, instrument: { id: instrument.id, version: instrument.version }, response: {
-      responseId: '0000000000f3', day: '2026-11-21', wave: 'after', cohort: 'MGR-1', anonymousCode: 'p1', role: 'member', careerStage: 'mid',
+      responseId: '0000000000f3', day: '2026-11-21', wave: 'after', cohort: 'MGR-1', anonymousCode: 'p1', role: 'member', careerStage: 'early-career',
       answers: Object.fromEntries(items.map((id) => [id, memberItems.has(id) ? 5 : null])), evaluation: { satisfaction: 5, applicability: 4, recommend: 10 }, comment: 'Clear and practical.',
     } }));
     const garbage = `${testOutput}garbage.bin`;
