@@ -119,11 +119,12 @@ describe('search', () => {
     await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'すべて' }).check();
   });
 
-  it('filters results to the workshops for one stage, offering the stages in the model\'s order', async () => {
+  it('filters results to the workshops and exercises for one stage, offering the stages in the model\'s order', async () => {
     const { page } = watched;
     const stageGroup = page.getByRole('group', { name: '対象' });
     const labels = await stageGroup.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.parentElement!.textContent!.trim()));
-    expect(labels).toEqual(['すべて', '入社初期', '専門性を築く時期', 'ピープルマネージャー']);
+    // Every stage has at least an exercise that suits it, so all five are offered, then people managers.
+    expect(labels).toEqual(['すべて', '入社初期', '専門性を築く時期', 'キャリア中期', 'ベテラン期', 'キャリア後期', 'ピープルマネージャー']);
     await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'ワークショップ' }).check();
     await stageGroup.getByRole('radio', { name: '入社初期' }).check();
     await searchFor(page, 'フィードバック');
@@ -134,6 +135,12 @@ describe('search', () => {
     await expect
       .poll(async () => (await resultLinks(page)).map((l) => l.href).sort())
       .toEqual(['/ja/modules/people-manager/', '/ja/modules/people-manager/facilitator/']);
+    // An exercise is found under the stages it suits: the learning journal suits the first years, not late career.
+    await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'ワーク', exact: true }).check();
+    await stageGroup.getByRole('radio', { name: '入社初期' }).check();
+    await expect.poll(async () => (await resultLinks(page)).map((l) => l.href)).toContain('/ja/exercises/learning-journal/');
+    await stageGroup.getByRole('radio', { name: 'キャリア後期' }).check();
+    await expect.poll(async () => (await resultLinks(page)).map((l) => l.href)).not.toContain('/ja/exercises/learning-journal/');
     // Without the stage, the same word finds more than workshops.
     await stageGroup.getByRole('radio', { name: 'すべて' }).check();
     await page.getByRole('group', { name: 'ページの種類' }).getByRole('radio', { name: 'すべて' }).check();
