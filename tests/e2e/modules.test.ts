@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+import { launchChromium, openWatchedPage, pdfPageCount, type WatchedPage } from '../support/browser.ts';
 import { rootSite } from '../support/sites.ts';
 
 const siteUrl = inject('rootSiteUrl');
@@ -48,10 +48,6 @@ function clockAfter(start: string, offset: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** Pages in a PDF that Chromium wrote: one "/Type /Page" object each (the tree's root is "/Type /Pages"). */
-function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
-}
 
 describe('people-manager workshop: participant page', () => {
   const module = frontMatter('ja');

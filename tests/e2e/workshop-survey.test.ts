@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+import { launchChromium, openWatchedPage, pdfPageCount, type WatchedPage } from '../support/browser.ts';
 import { stepTimeFigures } from '../../src/lib/schedule/step-times.ts';
 import { siteInstrument } from '../support/instrument.ts';
 import { surveyMinutes } from '../../src/lib/survey/duration.ts';
@@ -75,8 +75,6 @@ describe.each(locales)('every workshop collects the survey (%s)', (locale) => {
   });
 });
 
-/** Pages in a PDF that Chromium wrote: one "/Type /Page" object each (the tree's root is "/Type /Pages"). */
-const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 
 describe.each(locales)('every workshop prints on A4 (%s)', (locale) => {
   const text = interfaceText(locale);

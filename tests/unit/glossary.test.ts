@@ -23,8 +23,12 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Published titles are quoted as published (Bandura's "behavioral"), so they are not held to the glossary. */
-const publishedTitles = new RegExp(glossary.titles.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const publishedTitles = new RegExp(glossary.titles.map(escape).join('|'), 'g');
 
 /** Code samples and URLs are not prose: `color:` in a CSS sample or an id in a path is not a spelling. */
 function prose(text: string): string {
@@ -64,10 +68,6 @@ function sourcesOf(locale: Locale): Source[] {
   }
   if (locale === 'en') sources.push({ file: `${projectRoot}README.md`, text: prose(readFileSync(`${projectRoot}README.md`, 'utf8')) });
   return sources;
-}
-
-function escape(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** English words match whole and in lower case (so `accentColor` or `Color` in an API name is not a hit). */

@@ -4,29 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExerciseField } from '../../src/schemas/exercise.ts';
-import { KEY_PREFIX, WorkbookStore, type KeyValueStorage } from '../../src/lib/workbook/store.ts';
+import { KEY_PREFIX, WorkbookStore } from '../../src/lib/workbook/store.ts';
 import { migrate, sourcesAsList } from '../../src/lib/workbook/migrations.ts';
 import { WORKBOOK_VERSION } from '../../src/lib/workbook/format.ts';
 import { checkAnswers } from '../../src/lib/workbook/answers.ts';
+import { MemoryStorage } from '../support/memory-storage.ts';
 
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const sources = [
   { value: 'mastery', label: 'Mastery' },

@@ -3,29 +3,8 @@ import type { ExerciseField } from '../../src/schemas/exercise.ts';
 import { KEY_PREFIX, WorkbookStore, type KeyValueStorage } from '../../src/lib/workbook/store.ts';
 import { migrate, NewerVersionError } from '../../src/lib/workbook/migrations.ts';
 import { checkAnswers, isBlank } from '../../src/lib/workbook/answers.ts';
+import { MemoryStorage } from '../support/memory-storage.ts';
 
-/** localStorage in memory, with a byte quota like a real browser's. */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  constructor(private quota = Infinity) {}
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    const size = [...this.items].reduce((sum, [k, v]) => sum + (k === key ? 0 : k.length + v.length), 0) + key.length + value.length;
-    if (size > this.quota) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const fields: ExerciseField[] = [
   { id: 'will', type: 'textarea', label: 'Will', rows: 4 },

@@ -2,7 +2,7 @@
  * Reads an instrument file outside the build (tests, benchmarks, the synthetic-cohort tool) as the build does:
  * validated by its schema, with its career stages resolved from content/stages.yaml beside it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -15,12 +15,8 @@ function stagesFileFor(instrumentPath: string): string {
   let dir = dirname(instrumentPath);
   for (let depth = 0; depth < 4; depth++) {
     const candidate = join(dir, 'stages.yaml');
-    try {
-      readFileSync(candidate);
-      return candidate;
-    } catch {
-      dir = dirname(dir);
-    }
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
   }
   throw new Error(`no stages.yaml found above ${instrumentPath}`);
 }
