@@ -294,19 +294,40 @@ describe('facilitator dashboard: analyses', () => {
     await expect(page.locator('section[aria-labelledby="bn-before-after"] .bn-hidden-note').textContent()).resolves.toContain('needs at least 5 responses in each of the two waves');
   });
 
-  it('computes the bootstrap intervals in a worker, with progress, while the page stays usable', async () => {
-    await page.getByRole('button', { name: /Compute the intervals/ }).click();
-    await page.getByText(/Computed from 2,000 resamples/).waitFor({ timeout: 30_000 });
-    await expect(page.locator('[data-table="mediation"] [data-interval]').first().textContent()).resolves.toMatch(/^-?\d\.\d{3}–-?\d\.\d{3}$/);
+  it('shows no alpha, correlations or model at 12 responses, only how many more each needs', async () => {
+    await expect(page.locator('section[aria-labelledby="bn-reliability"] .bn-hidden-note').textContent()).resolves.toBe('18 more responses needed. This analysis is shown from 30 responses: with fewer, its figures would mostly reflect chance.');
+    await expect(page.locator('section[aria-labelledby="bn-correlations"] .bn-hidden-note').textContent()).resolves.toContain('18 more responses needed.');
+    await expect(page.locator('section[aria-labelledby="bn-model"] .bn-hidden-note').textContent()).resolves.toBe('62 more responses needed. This analysis is shown from 74 responses: with fewer, its figures would mostly reflect chance.');
+    await expect(page.locator('[data-alpha]').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Compute the intervals/ }).count()).resolves.toBe(0);
   });
 
-  it('exports the responses as CSV, with formula-like text neutralised, and the summary without hidden figures', async () => {
-    const [responsesDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the responses as CSV' }).click()]);
+  it('exports the responses as CSV only after saying it is personal data, comments only when ticked, and the summary without hidden figures', async () => {
+    const ask = page.getByRole('button', { name: 'Export the responses as CSV (personal data)' });
+    await ask.click();
+    await expect(ask.getAttribute('aria-expanded')).resolves.toBe('true');
+    const confirm = page.getByRole('group', { name: /This file is personal data/ });
+    await expect(confirm.textContent()).resolves.toContain('every response in the dataset (12)');
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('checkbox');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    // Cancel writes nothing and closes the question.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm.count()).resolves.toBe(0);
+
+    await ask.click();
+    const [plainDownload] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'Export the file' }).click()]);
+    const plain = readFileSync((await plainDownload.path())!, 'utf8').slice(1).trim().split('\r\n');
+    expect(plain[0]!.split(',')).not.toContain('comment');
+
+    await ask.click();
+    await confirm.getByLabel('Include the free-text comments').check();
+    const [responsesDownload] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'Export the file' }).click()]);
     const csv = readFileSync((await responsesDownload.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(13);
     const header = lines[0]!.split(',');
+    expect(header).toContain('comment');
     for (const id of items) expect(header).toContain(id);
     expect(lines.some((line) => line.split(',').includes("'-X"))).toBe(true);
     expect(lines.some((line) => line.split(',').includes('-X'))).toBe(false);
@@ -316,5 +337,27 @@ describe('facilitator dashboard: analyses', () => {
     const careerAwareness = summary.find((line) => line.includes(',scale,careerAwareness,'))!;
     expect(careerAwareness.split(',')[3]).toBe('12');
     expect(Number(careerAwareness.split(',')[4])).toBeCloseTo(meanOf('careerAwareness'), 10);
+  });
+
+  it('labels figures from 90 responses as indicative, and computes the bootstrap intervals in a worker', async () => {
+    // Ninety team members with varied answers: above the model's minimum (74) and the bootstrap's (80), below 107.
+    const varied = Array.from({ length: 90 }, (_, n) =>
+      response(300 + n, { cohort: 'LARGE', anonymousCode: null, answers: items.map((id, index) => (memberItems.has(id) ? ((index * 7 + n * 13 + ((index * n) % 7)) % 5) + 1 : null)) }),
+    );
+    await page.getByLabel('Name of a new dataset').fill('Ninety');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created the dataset “Ninety”.').waitFor();
+    await expect(check(varied.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 90 to add, 0 duplicates, 0 rejected');
+    await page.getByRole('button', { name: 'Add 90 responses' }).click();
+    await page.getByText('Analysing 90 responses (Before the workshop).').waitFor();
+    const model = page.locator('section[aria-labelledby="bn-model"]');
+    await expect(model.locator('[data-sample="indicative"]').first().textContent()).resolves.toBe('Indicative: 90 responses, fewer than the 107 this analysis needs for firm conclusions (17 more). Read the figures as a rough guide.');
+    await expect(model.locator('.bn-reading').first().textContent()).resolves.not.toMatch(/explain/);
+    await expect(page.locator('section[aria-labelledby="bn-reliability"] [data-sample="indicative"]').count()).resolves.toBe(1);
+    await expect(page.locator('section[aria-labelledby="bn-correlations"] [data-sample="indicative"]').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /Compute the intervals/ }).click();
+    await page.getByText(/Computed from 2,000 resamples/).waitFor({ timeout: 30_000 });
+    await expect(page.locator('[data-table="mediation"] [data-interval]').first().textContent()).resolves.toMatch(/^-?\d\.\d{3}–-?\d\.\d{3}$/);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
   });
 });

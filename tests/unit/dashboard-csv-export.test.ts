@@ -77,7 +77,7 @@ describe('CSV files', () => {
     );
   });
 
-  it('writes responses with ids, one column per item, and defused comments', () => {
+  it('writes responses with ids, one column per item, and defused comments when asked for them', () => {
     const response: StoredResponse = {
       instrumentVersion: 1,
       wave: 'after',
@@ -94,13 +94,21 @@ describe('CSV files', () => {
       importedAt: '2026-11-25T10:00:00.000Z',
       sessionId: 'abcdefabcdef',
     };
-    const csv = responsesToCsv([response, { ...response, stage: null, evaluation: null, comment: null, source: 'code', sessionId: null }], instrument);
+    const csv = responsesToCsv([response, { ...response, stage: null, evaluation: null, comment: null, source: 'code', sessionId: null }], instrument, { comments: true });
     const [header, first, second] = [...csvRecords(csv.slice(1))];
-    expect(header).toEqual(responseColumns(instrument));
+    expect(header).toEqual(responseColumns(instrument, { comments: true }));
     expect(header!.slice(0, 8)).toEqual(['responseId', 'day', 'wave', 'cohort', 'anonymousCode', 'role', 'careerStage', 'ca1']);
     expect(first!.slice(0, 9)).toEqual(['0a1b2c3d4e5f', '2026-11-23', 'after', 'MGR-2026-11', 'sakura42', 'manager', 'mid-career', '', '2']);
     expect(first!.slice(-7)).toEqual(['5', '', '0', `'=HYPERLINK("http://example.com/")`, 'sealed-code', 'abcdefabcdef', '2026-11-25T10:00:00.000Z']);
     expect(second!.slice(5, 7)).toEqual(['manager', '']);
     expect(second!.slice(-7)).toEqual(['', '', '', '', 'code', '', '2026-11-25T10:00:00.000Z']);
+
+    // Without being asked, the comments are left out: no column, and no trace of the text.
+    const plain = responsesToCsv([response], instrument);
+    const [plainHeader, plainFirst] = [...csvRecords(plain.slice(1))];
+    expect(plainHeader).not.toContain('comment');
+    expect(plainHeader).toEqual(header!.filter((column) => column !== 'comment'));
+    expect(plainFirst!.slice(-6)).toEqual(['5', '', '0', 'sealed-code', 'abcdefabcdef', '2026-11-25T10:00:00.000Z']);
+    expect(plain).not.toContain('HYPERLINK');
   });
 });

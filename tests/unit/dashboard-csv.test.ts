@@ -355,7 +355,7 @@ describe('importing a CSV export', () => {
     const { batch } = await imported('ms-forms-ja.csv');
     const start = empty();
     const withResponses = applyBatch(start, { ...batch, datasetId: start.id });
-    const exported = await readCsvTable(responsesToCsv(withResponses.responses, instrument));
+    const exported = await readCsvTable(responsesToCsv(withResponses.responses, instrument, { comments: true }));
     if (!exported.ok) throw new Error(exported.error.detail);
     const mapping = suggestMapping(exported.table.headers, instrument, exported.table.rows);
     const back = await importCsv(createDataset('Copy', instrument, NOW), exported.table, mapping, options({ defaults: {} }));

@@ -24,6 +24,16 @@ describe('decodeText', () => {
     expect(decodeText(Uint8Array.of(0x81, 0x60))).toMatchObject({ ok: true, text: expect.stringMatching(/^[\u301C\uFF5E]$/) });
   });
 
+  it('reads the Windows-31J extensions Excel writes: NEC special characters and both rows of IBM extensions', () => {
+    // 髙 as Excel writes it (IBM extension, FBFC) and as the NEC-selected row (EEE0); Ⅲ in the NEC row (8756) and the
+    // IBM row (FA4C); ㎝ (8770); ① (8740); 﨑 (ED95, FAB1). A plain Shift_JIS (JIS X 0208) decoder refuses them all.
+    const bytes = Uint8Array.of(0xfb, 0xfc, 0xee, 0xe0, 0x2c, 0x87, 0x56, 0xfa, 0x4c, 0x2c, 0x87, 0x70, 0x2c, 0x87, 0x40, 0x2c, 0xed, 0x95, 0xfa, 0xb1);
+    expect(decodeText(bytes)).toEqual({ ok: true, text: '髙髙,ⅢⅢ,㎝,①,﨑﨑', encoding: 'shift_jis' });
+    // A name with 髙 in a whole CSV row, as a Japanese HR export would have it.
+    const row = Uint8Array.of(...utf8('id,'), 0x8d, 0x82 /* 高 */, 0x2c, 0xfb, 0xfc /* 髙 */, 0x96, 0xec /* 野 */, 0x0d, 0x0a);
+    expect(decodeText(row)).toEqual({ ok: true, text: 'id,高,髙野\r\n', encoding: 'shift_jis' });
+  });
+
   it('reads the Shift_JIS export to the same text as its UTF-8 twin', () => {
     const sjis = decodeText(fixture('ms-forms-ja-sjis.csv'));
     const bom = decodeText(fixture('ms-forms-ja.csv'));

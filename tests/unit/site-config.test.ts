@@ -23,7 +23,7 @@ describe('site configuration', () => {
   it('accepts the shipped content/site.yaml', () => {
     const config = parseSiteConfig(shipped, 'content/site.yaml');
     expect(config.locales).toEqual(['ja', 'en']);
-    expect(config.privacy).toEqual({ minGroupSize: 5, minCommentGroupSize: 10 });
+    expect(config.privacy).toEqual({ minGroupSize: 5, minCommentGroupSize: 10, responsesCsv: true });
     expect(config.basePath).toBe('/');
   });
 
@@ -33,7 +33,7 @@ describe('site configuration', () => {
       accentColor: '#1d5c87',
       locales: ['ja', 'en'],
       modules: 'all',
-      privacy: { minGroupSize: 5, minCommentGroupSize: 10 },
+      privacy: { minGroupSize: 5, minCommentGroupSize: 10, responsesCsv: true },
       basePath: '/',
     });
   });
@@ -100,6 +100,11 @@ describe('site configuration', () => {
 
       The configuration guide (/ja/guides/configuration/) documents every key."
     `);
+  });
+
+  it('accepts privacy.responsesCsv: false and rejects anything but true or false', () => {
+    expect(parseSiteConfig(`${minimal}privacy:\n  responsesCsv: false\n`, 'site.yaml').privacy).toEqual({ minGroupSize: 5, minCommentGroupSize: 10, responsesCsv: false });
+    expect(messageFor(`${minimal}privacy:\n  responsesCsv: no\n`)).toContain('Expected: true or false (default true).');
   });
 
   it('rejects an unknown language and a missing organisation together', () => {

@@ -5,6 +5,7 @@ import { DRAFT_KEY, emptyDraft, restoreDraft, type SurveyDraft } from '../../lib
 import { parseResults, RESULTS_KEY, withResult, type StoredResult } from '../../lib/survey/results.ts';
 import type { LocalisedInstrument } from '../../lib/survey/localise.ts';
 import type { Wave } from '../../lib/survey/response-code.ts';
+import { SEALED_HANDOVERS_KEY } from '../../lib/survey/sealed.ts';
 
 
 export interface SurveyPreset {
@@ -100,6 +101,8 @@ export class SurveyState {
   forgetAll() {
     this.write(RESULTS_KEY, null);
     this.write(DRAFT_KEY, null);
+    // The sealed copies of handed-over codes belong to the results: "forget" removes them too.
+    this.write(SEALED_HANDOVERS_KEY, null);
     this.results = [];
     this.draft = this.fresh();
     this.resumedFrom = null;

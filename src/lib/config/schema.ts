@@ -73,14 +73,18 @@ const privacy = z
         .max(500, { error: 'at most 500' })
         .default(10)
         .describe('Free-text comments are shown only for groups at least this large.'),
+      responsesCsv: z
+        .boolean({ error: 'true or false (default true)' })
+        .default(true)
+        .describe('Offer the raw responses CSV (personal data) on the dashboard; false removes the button.'),
     },
-    { error: 'a section with minGroupSize and minCommentGroupSize' },
+    { error: 'a section with minGroupSize, minCommentGroupSize and responsesCsv' },
   )
   .refine((p) => p.minCommentGroupSize >= p.minGroupSize, {
     error: 'minCommentGroupSize at least as large as minGroupSize: comments identify people more easily than scores',
     path: ['minCommentGroupSize'],
   })
-  .default({ minGroupSize: 5, minCommentGroupSize: 10 });
+  .default({ minGroupSize: 5, minCommentGroupSize: 10, responsesCsv: true });
 
 export const siteConfigSchema = z.strictObject(
   {

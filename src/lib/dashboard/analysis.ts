@@ -15,18 +15,18 @@
  * bootstrap is not here: it runs in a Web Worker (./bootstrap-protocol.ts) on `modelColumns(…)`.
  */
 import type { Dataset } from './dataset.ts';
-import { beforeAfter } from './analysis/before-after.ts';
+import { beforeAfter, pairedRows } from './analysis/before-after.ts';
 import { breakdowns, groupProfiles } from './analysis/breakdowns.ts';
 import { constructs } from './analysis/constructs.ts';
 import { createContext, waveIds, type AnalysisInstrument } from './analysis/context.ts';
 import { correlations } from './analysis/correlations.ts';
 import { evaluation } from './analysis/evaluation.ts';
-import { dimensionPrivacy, measureShown } from './analysis/groups.ts';
+import { auditPublished, dimensionPrivacy, measureShown } from './analysis/groups.ts';
 import { model } from './analysis/model.ts';
 import { LEVEL, SIGNIFICANCE } from './analysis/numbers.ts';
 import { participation, viewHiddenReason } from './analysis/participation.ts';
 import { reliability } from './analysis/reliability.ts';
-import type { AnalysisFilter, AnalysisPrivacy, DatasetAnalysis, HiddenReason, Section } from './analysis/types.ts';
+import type { AnalysisFilter, AnalysisPrivacy, DatasetAnalysis, HiddenReason, HiddenSection, Section } from './analysis/types.ts';
 
 export type * from './analysis/types.ts';
 export type { AnalysisInstrument } from './analysis/context.ts';
@@ -34,6 +34,10 @@ export { modelColumns, MODEL_NAMES } from './analysis/model.ts';
 export { ALPHA_THRESHOLD } from './analysis/reliability.ts';
 export { scoreBins } from './analysis/constructs.ts';
 export { dBand, rBand } from './analysis/numbers.ts';
+export { SAMPLE_MINIMUMS, sampleAdequacy, bootstrapEstimable, MAX_FAILED_RESAMPLE_SHARE } from './analysis/sample-minimums.ts';
+
+/** A section builder's result as a Section: hidden as it says, else shown. */
+const orHidden = <T extends object>(result: T | HiddenSection): Section<T> => ('hidden' in result ? result : { hidden: false, ...result });
 
 export function analyseDataset(dataset: Pick<Dataset, 'responses'>, instrument: AnalysisInstrument, privacy: AnalysisPrivacy, filter: AnalysisFilter = {}): DatasetAnalysis {
   const context = createContext(dataset.responses, instrument, privacy, filter);
@@ -43,6 +47,8 @@ export function analyseDataset(dataset: Pick<Dataset, 'responses'>, instrument: 
     stage: dimensionPrivacy(context, context.dimensions.stage),
     role: dimensionPrivacy(context, context.dimensions.role),
   };
+  // Then the audit of everything published together, which may hide more (./analysis/privacy.ts, rule 5).
+  const pairedWithdrawn = auditPublished(context, [groups.cohort, groups.stage, groups.role], pairedRows(context));
   const shown = measureShown(context);
   // Every shown wave has at least the minimum, so a view is either empty or large enough; the check stays for
   // clarity should that rule change.
@@ -69,9 +75,9 @@ export function analyseDataset(dataset: Pick<Dataset, 'responses'>, instrument: 
     constructs: constructsSection,
     groupProfiles: breakdownsSection.hidden ? { ...breakdownsSection } : { hidden: false, ...groupProfiles(context, breakdownsSection, overallMeans) },
     breakdowns: breakdownsSection,
-    beforeAfter: beforeAfter(context),
-    reliability: section(() => reliability(context)),
-    correlations: section(() => correlations(context)),
+    beforeAfter: beforeAfter(context, pairedWithdrawn),
+    reliability: viewHidden ? hidden() : orHidden(reliability(context)),
+    correlations: viewHidden ? hidden() : orHidden(correlations(context)),
     model: viewHidden ? hidden() : model(context),
     evaluation: viewHidden ? hidden() : evaluation(context),
   };

@@ -20,6 +20,7 @@
  */
 import { bootstrapMediation, type MediationBootstrap, type PercentileInterval } from '../stats/mediation-bootstrap.ts';
 import type { MediationInput } from '../stats/mediation.ts';
+import { bootstrapEstimable } from './analysis/sample-minimums.ts';
 
 /** The model's columns, complete cases only (`modelColumns` in analysis.ts), one entry per response. */
 export interface BootstrapColumns {
@@ -77,7 +78,14 @@ export interface BootstrapIntervals {
   reading: MediationReading;
 }
 
-export type BootstrapOutcome = BootstrapIntervals | { ok: false; reason: 'too-few-cases' | 'collinear'; n: number };
+/**
+ * 'not-estimable': more resamples failed than MAX_FAILED_RESAMPLE_SHARE allows (analysis/sample-minimums.ts), so
+ * no interval is given: the percentiles would rest on an unknown, non-random part of the resamples.
+ */
+export type BootstrapOutcome =
+  | BootstrapIntervals
+  | { ok: false; reason: 'too-few-cases' | 'collinear'; n: number }
+  | { ok: false; reason: 'not-estimable'; n: number; resamples: number; failed: number };
 
 export type BootstrapWorkerMessage =
   | { kind: 'progress'; jobId: number; done: number; total: number }
@@ -191,6 +199,10 @@ export async function runBootstrapJob(request: BootstrapRunRequest, post: PostBo
     });
     if (!result.ok) {
       post({ kind: 'result', jobId, result });
+      return;
+    }
+    if (!bootstrapEstimable(result.resamples, result.failed)) {
+      post({ kind: 'result', jobId, result: { ok: false, reason: 'not-estimable', n: result.n, resamples: result.resamples, failed: result.failed } });
       return;
     }
     const outcome = intervals(result, level);

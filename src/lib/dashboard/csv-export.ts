@@ -39,17 +39,27 @@ export function tableToCsv(columns: readonly string[], rows: readonly (readonly 
   return toCsv([columns, ...rows], options);
 }
 
+/** What goes into the response export beyond the answers: free-text comments only when asked for. */
+export interface ResponseExportOptions {
+  bom?: boolean;
+  /** Include the free-text comment column (default false: comments identify people most easily). */
+  comments?: boolean;
+}
+
 /** The columns of the response export, in order; item columns are the instrument's item ids. */
-export function responseColumns(instrument: FileInstrument): string[] {
+export function responseColumns(instrument: FileInstrument, options: Pick<ResponseExportOptions, 'comments'> = {}): string[] {
   const items = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
-  return ['responseId', 'day', 'wave', 'cohort', 'anonymousCode', 'role', 'careerStage', ...items, 'satisfaction', 'applicability', 'recommend', 'comment', 'source', 'sessionId', 'importedAt'];
+  return ['responseId', 'day', 'wave', 'cohort', 'anonymousCode', 'role', 'careerStage', ...items, 'satisfaction', 'applicability', 'recommend', ...(options.comments ? ['comment'] : []), 'source', 'sessionId', 'importedAt'];
 }
 
 /**
  * Every response as one row, with ids rather than labels (role "manager", not ピープルマネージャー) so the file
  * reads the same in either language and imports back through the CSV import (its headers map themselves).
+ * This is raw, personal data: every response of every group, the small ones the dashboard hides included. The
+ * dashboard asks before writing it, leaves the comments out unless they are asked for, and offers it only while
+ * content/site.yaml's `privacy.responsesCsv` is true.
  */
-export function responsesToCsv(responses: readonly StoredResponse[], instrument: FileInstrument, options?: { bom?: boolean }): string {
+export function responsesToCsv(responses: readonly StoredResponse[], instrument: FileInstrument, options: ResponseExportOptions = {}): string {
   const rows = responses.map((r) => [
     r.responseId,
     r.day,
@@ -62,10 +72,10 @@ export function responsesToCsv(responses: readonly StoredResponse[], instrument:
     r.evaluation?.satisfaction,
     r.evaluation?.applicability,
     r.evaluation?.recommend,
-    r.comment,
+    ...(options.comments ? [r.comment] : []),
     r.source,
     r.sessionId,
     r.importedAt,
   ]);
-  return toCsv([responseColumns(instrument), ...rows], options);
+  return toCsv([responseColumns(instrument, options), ...rows], { bom: options.bom });
 }

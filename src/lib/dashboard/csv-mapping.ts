@@ -189,3 +189,31 @@ export function parseCsvMapping(json: unknown): CsvMapping | undefined {
   const valid = columns.every((column) => isRecord(column) && typeof column.header === 'string' && USES.has(column.use as string) && (column.use !== 'item' || typeof column.itemId === 'string'));
   return valid ? (json as unknown as CsvMapping) : undefined;
 }
+
+/** The headers of the ready CSV template, by locale: each is a word the mapping recognises (HEADER_WORDS). */
+const TEMPLATE_HEADERS: Record<'ja' | 'en', Record<'wave' | 'role' | 'careerStage' | 'cohort' | 'day', string>> = {
+  ja: { wave: '今回はいつの回答ですか', role: 'あなたの役割', careerStage: 'キャリアの段階', cohort: 'グループコード', day: '回答日' },
+  en: { wave: 'When are you answering', role: 'Your role', careerStage: 'Your career stage', cohort: 'Group code', day: 'Date' },
+};
+
+/**
+ * A ready CSV template for responses collected another way (a paper form typed up, a forms tool): the parts of a
+ * response, then every question's text in the survey's order, then the evaluation. Its headers map by themselves
+ * when the file comes back. UTF-8 with a byte order mark, so Excel opens it with Japanese intact.
+ */
+export function csvTemplate(instrument: CsvInstrument, locale: 'ja' | 'en'): string {
+  const words = TEMPLATE_HEADERS[locale];
+  const { evaluation } = instrument;
+  const headers = [
+    words.wave, words.role, words.careerStage, words.cohort, words.day,
+    ...instrument.scales.flatMap((scale) => scale.items.map((item) => item.text[locale])),
+    evaluation.satisfaction[locale], evaluation.applicability[locale], evaluation.recommend[locale], evaluation.comments[locale],
+  ];
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return `\uFEFF${headers.map(cell).join(',')}\r\n`;
+}
+
+/** The questions' texts in the order a form must ask them (the template's order), for setting up a forms tool. */
+export function formItemTexts(instrument: CsvInstrument, locale: 'ja' | 'en'): string[] {
+  return instrument.scales.flatMap((scale) => scale.items.map((item) => item.text[locale]));
+}

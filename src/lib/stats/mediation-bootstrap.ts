@@ -172,7 +172,9 @@ class BootstrapRun {
       draws.totalIndirect[index] = draws.direct[index] = draws.total[index] = Number.NaN;
       return false;
     };
-    if (!(xx > 0)) return fail();
+    // No spread in x: zero, or rounding noise against Σx² (a resample of one repeated value leaves about 1e-17,
+    // and dividing by it would give an absurd a-path rather than a failed resample).
+    if (!(xx > 1e-12 * cross[0]!)) return fail();
     // Outcome model: [x, m₁ … m_q] predicting y.
     for (let j = 0; j <= q; j++) {
       for (let l = 0; l <= q; l++) system[j * (q + 1) + l] = c(j, l);

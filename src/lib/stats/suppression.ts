@@ -13,8 +13,9 @@
  * Groups with no responses are shown: a zero identifies no one, and hiding an empty group would protect nothing.
  *
  * Hide every statistic of a hidden group, not only its count. The rule protects one breakdown at a time; two
- * breakdowns of the same responses (role, and role × stage) can still be differenced against each other, so show
- * cross-tabulations only at the coarsest level that passes, or apply the rule to the cross-tabulation's cells too.
+ * breakdowns of the same responses (role, and stage) can still be differenced against each other. The dashboard
+ * therefore runs it first and then audits everything it publishes together (dashboard/analysis/privacy.ts, rule 5;
+ * dashboard/analysis/disclosure-audit.ts); use the audit wherever more than one breakdown is shown.
  */
 
 export type SuppressionReason = 'below-minimum' | 'complementary' | 'total-below-minimum';

@@ -20,3 +20,8 @@ export function pClause(value: number | null | undefined): string {
   const p = formatP(value);
   return p.startsWith('<') ? `p ${p}` : `p = ${p}`;
 }
+
+/** A sample band's counts (analysis/sample-minimums.ts) as the values of a "more responses needed" or "indicative" sentence. */
+export function sampleValues(sample: { n: number; minimum: number; adequate: number; needed: number }): Record<string, number> {
+  return { n: sample.n, minimum: sample.minimum, adequate: sample.adequate, needed: sample.needed };
+}

@@ -15,15 +15,28 @@ import type { BeforeAfterSection, ChangeReading, PairedResult, Section, WelchRes
 const BEFORE = WAVES.indexOf('before');
 const AFTER = WAVES.indexOf('after');
 
-export function beforeAfter(context: AnalysisContext): Section<BeforeAfterSection> {
-  const minimum = context.privacy.minGroupSize;
-  if (!context.shownWaves.includes(BEFORE) || !context.shownWaves.includes(AFTER)) return { hidden: true, reason: 'needs-both-waves', minimum };
+/** The matched people: their "before" and "after" rows of the dataset, pair by pair; null without both waves. */
+export function pairedRows(context: AnalysisContext): { match: ReturnType<typeof matchPairs>; before: Int32Array; after: Int32Array } | null {
+  if (!context.shownWaves.includes(BEFORE) || !context.shownWaves.includes(AFTER)) return null;
   const beforeRows = context.waveRows[BEFORE]!;
   const afterRows = context.waveRows[AFTER]!;
   const keyOf = (row: number) => pairingKey(context.responses[row]!.cohort, context.responses[row]!.anonymousCode);
   const match = matchPairs(Array.from(beforeRows, keyOf), Array.from(afterRows, keyOf));
-  const pairedBefore = pick(beforeRows, match.beforeRows);
-  const pairedAfter = pick(afterRows, match.afterRows);
+  const rowsOf = (rows: Int32Array, picked: ArrayLike<number>) => Int32Array.from(picked, (i) => rows[i]!);
+  return { match, before: rowsOf(beforeRows, match.beforeRows), after: rowsOf(afterRows, match.afterRows) };
+}
+
+/**
+ * `withdrawn` (from the disclosure audit, privacy.ts): per measure, whether its paired change, or the matched
+ * people's wave levels (their means, and d_av, which rests on their SDs), must be withheld.
+ */
+export function beforeAfter(context: AnalysisContext, withdrawn: readonly { change: boolean; levels: boolean }[] = []): Section<BeforeAfterSection> {
+  const minimum = context.privacy.minGroupSize;
+  const rows = pairedRows(context);
+  if (!rows) return { hidden: true, reason: 'needs-both-waves', minimum };
+  const beforeRows = context.waveRows[BEFORE]!;
+  const afterRows = context.waveRows[AFTER]!;
+  const { match, before: pairedBefore, after: pairedAfter } = rows;
   const pairs = match.beforeRows.length;
 
   const unmatched = context.measures.map(({ kind, id, column }): WelchResult | null => {
@@ -47,12 +60,15 @@ export function beforeAfter(context: AnalysisContext): Section<BeforeAfterSectio
 
   const paired = context.measures.map(({ kind, id, column }, m): PairedResult | null => {
     const result = pairedComparison(pick(column, pairedBefore), pick(column, pairedAfter));
-    if (result.n < minimum) return null;
+    if (result.n < minimum || withdrawn[m]?.change) return null;
+    // d_av rests on the matched people's SDs in each wave: it goes with their means (the levels).
+    const levels = withdrawn[m]?.levels ? { meanBefore: null, meanAfter: null } : pairedLevels(result, unmatched[m] ?? null, minimum);
+    const levelsWithdrawn = levels.meanBefore === null && levels.meanAfter === null;
     return {
       kind,
       id,
       n: result.n,
-      ...pairedLevels(result, unmatched[m] ?? null, minimum),
+      ...levels,
       meanChange: stat(result.meanChange),
       sdChange: stat(result.sdChange),
       ci: interval(result.ci),
@@ -60,7 +76,7 @@ export function beforeAfter(context: AnalysisContext): Section<BeforeAfterSectio
       df: stat(result.df),
       p: stat(result.p),
       dz: effectSize(result.dz),
-      dav: effectSize(result.dav),
+      dav: levelsWithdrawn ? { ...effectSize(result.dav), value: null, band: null } : effectSize(result.dav),
     };
   });
 

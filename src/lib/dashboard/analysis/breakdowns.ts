@@ -1,10 +1,11 @@
 /**
  * Means of every measure by career stage, role and cohort, and the part profiles by role and stage for the radar.
- * One dimension at a time, each with its own suppression (groups.ts); the profiles are read off the breakdowns, so
- * the radar and the table can never disagree or hide different groups.
+ * One dimension at a time, each with its own suppression, then the disclosure audit of all of them together
+ * (groups.ts, privacy.ts rule 5); the profiles are read off the breakdowns, so the radar and the table can never
+ * disagree or hide different groups.
  *
- * Cross-tabulations (stage × role …) are deliberately absent: suppressing each breakdown does not protect their
- * cells, which can be differenced against the one-way tables. Adding one needs its own check on its cells.
+ * Cross-tabulations (stage × role …) are absent. Adding one means adding its cells to the audit's published sets
+ * (auditPublished in groups.ts), which then hides whatever the new table would give away.
  */
 import type { AnalysisContext } from './context.ts';
 import { countTotals, type DimensionPrivacy } from './groups.ts';

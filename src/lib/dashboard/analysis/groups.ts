@@ -6,6 +6,7 @@
 import { WAVES } from '../../survey/response-code.ts';
 import { completeCountsPerWave, countGroups, enoughInEveryWave, groupCells, hiddenAcrossCells } from './privacy.ts';
 import type { AnalysisContext, GroupDimension } from './context.ts';
+import { withdrawUntilSafe, type PublishedVector } from './disclosure-audit.ts';
 import type { GroupCell, GroupCounts } from './types.ts';
 
 export interface DimensionPrivacy {
@@ -81,4 +82,105 @@ export function measureShown(context: AnalysisContext): boolean[] {
     const total = counts.reduce((sum, count) => sum + count, 0);
     return total >= minimum && enoughInEveryWave(counts, minimum);
   });
+}
+
+/** What the disclosure audit withdrew from the paired comparison, per measure (before-after.ts). */
+export interface PairedWithdrawal {
+  change: boolean;
+  levels: boolean;
+}
+
+/**
+ * The disclosure audit over everything the dashboard publishes (privacy.ts, rule 5): for counts, and then for each
+ * measure's scores, the published sets of every view (each shown wave's total, fixed; each shown group in each
+ * wave; the paired change and the matched people's levels) go to `withdrawUntilSafe`, and every group it withdraws
+ * is hidden in every view ('complementary'). Updates `privacies` in place; returns the paired withdrawals.
+ */
+export function auditPublished(context: AnalysisContext, privacies: readonly DimensionPrivacy[], paired: { before: Int32Array; after: Int32Array } | null): PairedWithdrawal[] {
+  const minimum = context.privacy.minGroupSize;
+  const waves = context.shownWaves;
+  const always = (_row: number) => true;
+
+  /** The published sets for rows where `scored` holds: totals per wave (when large enough), shown groups per wave. */
+  const vectorsFor = (scored: (row: number) => boolean, hiddenOf: (privacy: DimensionPrivacy) => ReadonlySet<number>): PublishedVector[] => {
+    const vectors: PublishedVector[] = [];
+    for (const w of waves) {
+      const rows = Array.from(context.waveRows[w]!).filter(scored);
+      if (rows.length < minimum) continue; // not shown in this wave's view, nor in any view that holds it
+      vectors.push({ rows });
+      privacies.forEach((privacy, d) => {
+        const hidden = hiddenOf(privacy);
+        const members = new Map<number, number[]>();
+        for (const row of rows) {
+          const g = privacy.dimension.groupOf[row]!;
+          if (g < 0 || hidden.has(g)) continue;
+          let list = members.get(g);
+          if (!list) members.set(g, (list = []));
+          list.push(row);
+        }
+        for (const [g, list] of members) vectors.push({ rows: list, tag: `${d}:${g}` });
+      });
+    }
+    return vectors;
+  };
+  const apply = (withdrawn: Set<string>, add: (privacy: DimensionPrivacy, g: number) => void) => {
+    for (const tag of withdrawn) {
+      const [d, g] = tag.split(':');
+      if (d === 'paired-change' || d === 'paired-levels') continue;
+      add(privacies[Number(d)]!, Number(g));
+    }
+  };
+
+  // Counts: every response of a shown wave.
+  apply(withdrawUntilSafe(vectorsFor(always, (privacy) => privacy.hidden), minimum), (privacy, g) => {
+    privacy.hidden.add(g);
+    for (const set of privacy.measureHidden) set.add(g);
+  });
+
+  // Scores, one measure at a time, with the paired comparison's sets. Measures scored for the same responses with
+  // the same groups hidden publish the same sets: the audit runs once for them all.
+  const done = new Map<string, Set<string>>();
+  const withdrawals = context.measures.map(({ column }, m): PairedWithdrawal => {
+    const scored = (row: number) => !Number.isNaN(column[row]!);
+    const unscored: number[] = [];
+    for (let row = 0; row < column.length; row++) if (Number.isNaN(column[row]!)) unscored.push(row);
+    const key = `${unscored.join(',')}|${privacies.map((privacy) => [...privacy.measureHidden[m]!].sort((a, b) => a - b).join(',')).join('|')}`;
+    let withdrawn = done.get(key);
+    if (!withdrawn) {
+      const vectors = vectorsFor(scored, (privacy) => privacy.measureHidden[m]!);
+      const pairedVectors = paired ? pairedSets(paired, column, context, minimum) : null;
+      if (pairedVectors) vectors.push(...pairedVectors);
+      withdrawn = withdrawUntilSafe(vectors, minimum);
+      done.set(key, withdrawn);
+    }
+    apply(withdrawn, (privacy, g) => privacy.measureHidden[m]!.add(g));
+    return { change: withdrawn.has('paired-change'), levels: withdrawn.has('paired-levels') };
+  });
+  for (const privacy of privacies) privacy.cells = groupCells(privacy.dimension.ids, privacy.viewCounts, privacy.hidden, minimum);
+  return withdrawals;
+}
+
+/** The paired comparison's published sets for one measure, as before-after.ts publishes them. */
+function pairedSets(paired: { before: Int32Array; after: Int32Array }, column: Float64Array, context: AnalysisContext, minimum: number): PublishedVector[] | null {
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < paired.before.length; i++) {
+    const b = paired.before[i]!;
+    const a = paired.after[i]!;
+    if (Number.isNaN(column[b]!) || Number.isNaN(column[a]!)) continue;
+    before.push(b);
+    after.push(a);
+  }
+  if (paired.before.length < minimum || before.length < minimum) return null; // the paired result is not shown
+  const vectors: PublishedVector[] = [];
+  // The levels are shown only when each wave's unmatched remainder is 0 or at least the minimum (pairedLevels).
+  const scoredIn = (rows: Int32Array) => Array.from(rows).filter((row) => !Number.isNaN(column[row]!)).length;
+  const beforeScored = scoredIn(context.waveRows[WAVES.indexOf('before')]!);
+  const afterScored = scoredIn(context.waveRows[WAVES.indexOf('after')]!);
+  const small = (remainder: number) => remainder > 0 && remainder < minimum;
+  if (beforeScored >= minimum && afterScored >= minimum && !small(beforeScored - before.length) && !small(afterScored - after.length)) {
+    vectors.push({ rows: before, tag: 'paired-levels' }, { rows: after, tag: 'paired-levels' });
+  }
+  vectors.push({ rows: [...after, ...before], coefficients: [...after.map(() => 1), ...before.map(() => -1)], tag: 'paired-change' });
+  return vectors;
 }

@@ -3,6 +3,11 @@
  * achievement-building (stats/regression.ts), and the indirect effects of awareness through the two building
  * processes (stats/mediation.ts, parallel mediation). Point estimates here; the percentile bootstrap intervals
  * run in a Web Worker (bootstrap-protocol.ts) on the columns `modelColumns` extracts, for the same responses.
+ *
+ * Below the regression's sample minimum (sample-minimums.ts) the section is hidden and says how many more responses
+ * are needed; in the indicative band it is shown and labelled so. The headline names a predictor only when its
+ * confidence interval excludes zero, and states R² as what the parts explain only when one does and the sample is
+ * adequate (`readModel`).
  */
 import { pick } from '../../stats/columns.ts';
 import { fitMediation } from '../../stats/mediation.ts';
@@ -12,7 +17,8 @@ import type { Dataset } from '../dataset.ts';
 import { createContext, type AnalysisContext, type AnalysisInstrument } from './context.ts';
 import { interval, SIGNIFICANCE, stat } from './numbers.ts';
 import { completeCountsPerWave, enoughInEveryWave } from './privacy.ts';
-import type { AnalysisFilter, AnalysisPrivacy, HiddenReason, ModelSection, Section } from './types.ts';
+import { sampleAdequacy, type SampleAdequacy } from './sample-minimums.ts';
+import type { AnalysisFilter, AnalysisPrivacy, CoefficientResult, HiddenReason, ModelReading, ModelSection, Section, Stat } from './types.ts';
 
 export const MODEL_NAMES = { x: 'awareness', mediators: ['environment', 'achievement'], y: 'engagement' } as const;
 
@@ -37,14 +43,14 @@ export function model(context: AnalysisContext): Section<ModelSection> {
   const minimum = context.privacy.minGroupSize;
   const data = modelRows(context);
   if (!data.ok) return { hidden: true, reason: data.reason, minimum };
+  const sample = sampleAdequacy('regression', data.rows.length);
+  if (sample.band === 'insufficient') return { hidden: true, reason: 'below-sample-minimum', minimum: sample.minimum, needed: sample.needed };
   const { x, environment, achievement, y } = data.columns;
   const fit = ols(y, { awareness: x, environment, achievement });
   if (!fit.ok) return { hidden: true, reason: fit.reason, minimum };
   const mediation = fitMediation({ x, mediators: [environment, achievement], y, names: { x: MODEL_NAMES.x, mediators: [...MODEL_NAMES.mediators], y: MODEL_NAMES.y } });
   if (!mediation.ok) return { hidden: true, reason: mediation.reason, minimum };
   const coefficients = fit.coefficients.map((c) => ({ name: c.name, b: stat(c.b), se: stat(c.se), t: stat(c.t), p: stat(c.p), ci: interval(c.ci), beta: stat(c.beta) }));
-  const predictors = coefficients.flatMap((c) => (c.beta !== null && c.p !== null ? [{ name: c.name, beta: c.beta, p: c.p, significant: c.p < SIGNIFICANCE }] : []));
-  const strongest = predictors.reduce<{ name: string; beta: number } | null>((best, c) => (!best || Math.abs(c.beta) > Math.abs(best.beta) ? { name: c.name, beta: c.beta } : best), null);
   const { effects } = mediation;
   return {
     hidden: false,
@@ -69,8 +75,20 @@ export function model(context: AnalysisContext): Section<ModelSection> {
       direct: stat(effects.direct),
       total: stat(effects.total),
     },
-    reading: { kind: 'model', r2: fit.r2, strongest, predictors },
+    sample,
+    bootstrap: sampleAdequacy('bootstrap', fit.n),
+    reading: readModel(coefficients, stat(fit.r2), sample),
   };
+}
+
+const excludesZero = (ci: CoefficientResult['ci']) => ci.lower !== null && ci.upper !== null && (ci.lower > 0 || ci.upper < 0);
+
+/** The model's headline data (ModelReading): only predictors whose interval excludes zero are named. */
+export function readModel(coefficients: readonly CoefficientResult[], r2: Stat, sample: Pick<SampleAdequacy, 'band'>): ModelReading {
+  const predictors = coefficients.flatMap((c) => (c.beta !== null && c.p !== null ? [{ name: c.name, beta: c.beta, p: c.p, significant: c.p < SIGNIFICANCE, excludesZero: excludesZero(c.ci) }] : []));
+  const strongest = predictors.filter((c) => c.excludesZero).reduce<{ name: string; beta: number } | null>((best, c) => (!best || Math.abs(c.beta) > Math.abs(best.beta) ? { name: c.name, beta: c.beta } : best), null);
+  const indicative = sample.band !== 'adequate';
+  return { kind: 'model', r2, r2Finding: strongest !== null && r2 !== null && !indicative, indicative, strongest, predictors };
 }
 
 /**

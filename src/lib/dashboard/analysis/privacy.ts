@@ -22,11 +22,35 @@
  *    the view contributes no responses or at least the minimum to it (`enoughInEveryWave`); otherwise the view
  *    minus the other waves' views would give the small wave's share.
  *
- * The rule protects one breakdown at a time. Two breakdowns of the same responses (stage, and stage × role) can
- * still be differenced against each other: a cross-tabulation needs its own check, on its cells, before it is
- * added to the dashboard. Residual risk noted for reviewers: correlations and regression coefficients of
- * overlapping views are not differenced here (recovering a person's answers from them needs far more than
- * subtraction), and a paired comparison's matched people are protected by `pairedLevelsShown` in before-after.ts.
+ * 5. Everything together: the disclosure audit (disclosure-audit.ts, run by `auditPublished` in groups.ts). Rules
+ *    1–4 protect one breakdown at a time, but the stage, role and cohort tables, the radar and the paired section
+ *    describe the same people, so together they are margins of one cross-table and can be differenced against
+ *    each other. Worked example (minimum 5): first-years 9 members, mid-career 10 managers, late-career 1
+ *    manager. The stage table hides late-career (1) and, as its complement, first-years (9); the role table shows
+ *    managers = 11; so the late-career manager's score would be 11 × mean(managers) − 10 × mean(mid-career).
+ *    Likewise, with every "before" response matched, before mean + mean change = the matched people's "after"
+ *    mean, and the unmatched comparison's "after" mean of 11 then gives the one unmatched person.
+ *    The audit treats each published figure as the 0/1 vector of the responses it sums (a mean with its count is
+ *    a sum; an SD, a sum of squares over the same set; the paired change is +1 on the matched "after" responses and
+ *    −1 on their "before" ones). What adding and subtracting can give is exactly the span of those vectors. For
+ *    counts, then for each measure's scores, it collects the sets of every view (each shown wave's total, fixed;
+ *    each shown group in each wave; the paired change and the matched people's levels), checks with exact
+ *    rational row reduction that no set of 1 … minimum − 1 responses lies in their span, and while one does,
+ *    withdraws the smallest figure whose withdrawal closes it (a group, hidden in every view as 'complementary';
+ *    or the paired change or levels, withheld as null). In the example it hides mid-career (10), the smaller of
+ *    the two figures that close the gap; in the second, the paired change. This is secondary cell suppression as
+ *    statistical-disclosure-control tools (τ-Argus, sdcTable) do it, with the linear-algebra check as the proof
+ *    that the pattern holds rather than a heuristic on the table's shape; it hides only what it must, not every
+ *    margin of the cross-table.
+ *
+ * Limits, for reviewers: the audit covers counts, sums, means and SDs of the breakdowns, the radar, the view's
+ * distributions and both before-and-after comparisons. It does not model: order statistics (a view's min,
+ * quartiles and max; its histogram), which are of the whole view and never of a group; sdChange and t of the
+ * paired test, which rest on the products of each person's two answers, not on sums of either; correlations,
+ * regression and reliability of overlapping views (recovering a person from them needs far more than
+ * subtraction); and counts published about codes (pairs, unmatched, without a code), which say how many, never whose
+ * answers. It protects sets of responses, not people across waves: a person's "before" and "after" are two
+ * responses, each protected.
  */
 import type { GroupCell } from './types.ts';
 

@@ -13,8 +13,9 @@
 import type { ModelPart } from '../../stats/columns.ts';
 import type { SuppressionReason } from '../../stats/suppression.ts';
 import type { Wave } from '../../survey/response-code.ts';
+import type { SampleAdequacy } from './sample-minimums.ts';
 
-export type { ModelPart, Wave };
+export type { ModelPart, SampleAdequacy, Wave };
 
 /** The privacy settings of the site configuration (`privacy` in content/site.yaml). */
 export interface AnalysisPrivacy {
@@ -60,7 +61,9 @@ export interface Measure extends MeasureRef {
  *   would let that wave's few answers be worked out by comparing this view with the other waves' views;
  * - 'wave-excluded': the chosen wave has fewer responses than the minimum, so it is left out of the analysis;
  * - 'needs-both-waves': a before-and-after comparison needs both waves with enough responses;
- * - 'too-few-cases' | 'collinear': the regression cannot be fitted.
+ * - 'too-few-cases' | 'collinear': the regression cannot be fitted;
+ * - 'below-sample-minimum': privacy allows the section, but it has fewer responses than the analysis needs to say
+ *   anything (sample-minimums.ts); `needed` says how many more.
  */
 export type HiddenReason =
   | 'no-data'
@@ -70,13 +73,16 @@ export type HiddenReason =
   | 'wave-excluded'
   | 'needs-both-waves'
   | 'too-few-cases'
-  | 'collinear';
+  | 'collinear'
+  | 'below-sample-minimum';
 
 export interface HiddenSection {
   hidden: true;
   reason: HiddenReason;
-  /** The minimum the reason refers to (minGroupSize, or minCommentGroupSize for comments). */
+  /** The minimum the reason refers to (minGroupSize, minCommentGroupSize for comments, or the analysis's sample minimum). */
   minimum: number;
+  /** For 'below-sample-minimum': responses still needed to reach `minimum`. */
+  needed?: number;
 }
 
 /** A section: its content, or why it is hidden. */
@@ -98,8 +104,8 @@ export interface GroupCell {
   hidden: boolean;
   /**
    * 'below-minimum': the group itself has fewer responses than the minimum in this view;
-   * 'complementary': hidden so that a small group (here, or in another wave of the same breakdown) cannot be
-   *   worked out by subtraction from the total;
+   * 'complementary': hidden so that a small group (here, in another wave of the same breakdown, or in another
+   *   breakdown, the radar or the paired comparison: privacy.ts rule 5) cannot be worked out by subtraction;
    * 'total-below-minimum': the whole view has fewer responses than the minimum.
    */
   reason: SuppressionReason | null;
@@ -275,8 +281,11 @@ export interface ScaleReliabilityResult {
 }
 
 export interface ReliabilitySection {
-  /** One entry per scale, in instrument order; withheld when fewer complete responses than the minimum. */
-  scales: (({ withheld: false } & ScaleReliabilityResult) | { id: string; withheld: true })[];
+  /**
+   * One entry per scale, in instrument order. Withheld for privacy (fewer complete responses than minGroupSize, or
+   * a wave below it) or for the sample (fewer than the alpha minimum: `needed` more responses would be needed).
+   */
+  scales: (({ withheld: false; sample: SampleAdequacy } & ScaleReliabilityResult) | { id: string; withheld: true; reason: 'privacy' } | { id: string; withheld: true; reason: 'sample'; n: number; needed: number })[];
   /** Threshold of `reading.belowThreshold` (Nunnally 1978: 0.70 for group comparisons). */
   threshold: number;
   reading: { kind: 'reliability'; lowest: { id: string; alpha: number } | null; belowThreshold: string[] };
@@ -292,6 +301,11 @@ export interface CorrelationsSection {
   p: Stat[][];
   /** True when the view holds more than one wave: the same people may appear twice. */
   pooledWaves: boolean;
+  /**
+   * The sample band of the section: the smallest count of any pair of model parts (sample-minimums.ts). Any other
+   * cell resting on fewer responses than the correlation minimum is null, as is a withheld cell.
+   */
+  sample: SampleAdequacy;
   /** Strongest and weakest correlation between two model parts. */
   reading: { kind: 'correlations'; strongest: { a: string; b: string; r: number; band: EffectBand } | null; weakest: { a: string; b: string; r: number; band: EffectBand } | null };
 }
@@ -326,7 +340,25 @@ export interface ModelSection {
     direct: Stat;
     total: Stat;
   };
-  reading: { kind: 'model'; r2: number; strongest: { name: string; beta: number } | null; predictors: { name: string; beta: number; p: number; significant: boolean }[] };
+  /** Sample band of the regression (sample-minimums.ts). */
+  sample: SampleAdequacy;
+  /** Sample band of the percentile bootstrap of the indirect effects: the dashboard offers it only when shown. */
+  bootstrap: SampleAdequacy;
+  reading: ModelReading;
+}
+
+/**
+ * For one headline sentence that never overstates: `strongest` is the largest |β| among the predictors whose
+ * confidence interval excludes zero (null when none does), and `r2Finding` says whether R² may be stated as what
+ * the parts explain (some predictor distinguishable from zero, and the sample adequate).
+ */
+export interface ModelReading {
+  kind: 'model';
+  r2: Stat;
+  r2Finding: boolean;
+  indicative: boolean;
+  strongest: { name: string; beta: number } | null;
+  predictors: { name: string; beta: number; p: number; significant: boolean; excludesZero: boolean }[];
 }
 
 export interface EvaluationSection {
