@@ -277,6 +277,8 @@ describe('facilitator dashboard: analyses', () => {
     await expect(check(people.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 12 to add, 0 duplicates, 0 rejected');
     await page.getByRole('button', { name: 'Add 12 responses' }).click();
     await page.getByText('Analysing 12 responses (Before the workshop).').waitFor();
+    // "All waves" with only one wave never passes silently for a pooled view.
+    await expect(page.locator('[data-wave-note="single"]').textContent()).resolves.toBe('“All waves” is chosen, but only Before the workshop has responses to analyse, so everything below is that wave alone.');
     for (const scaleId of ['careerAwareness', 'selfEfficacy', 'vigour']) {
       await expect(page.locator(`tr[data-measure="scale:${scaleId}"] [data-mean]`).textContent()).resolves.toBe(meanOf(scaleId).toFixed(2));
     }
@@ -334,9 +336,19 @@ describe('facilitator dashboard: analyses', () => {
 
     const [summaryDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the summary by measure as CSV' }).click()]);
     const summary = readFileSync((await summaryDownload.path())!, 'utf8').slice(1).trim().split('\r\n');
-    const careerAwareness = summary.find((line) => line.includes(',scale,careerAwareness,'))!;
+    // Headers in the page's language; figures rounded as the table shows them.
+    expect(summary[0]).toBe('Measure,Kind,ID,n,Mean,95% CI lower,95% CI upper,SD');
+    const careerAwareness = summary.find((line) => line.includes(',Scale,careerAwareness,'))!;
     expect(careerAwareness.split(',')[3]).toBe('12');
-    expect(Number(careerAwareness.split(',')[4])).toBeCloseTo(meanOf('careerAwareness'), 10);
+    expect(careerAwareness.split(',')[4]).toBe(String(Number(meanOf('careerAwareness').toFixed(2))));
+  });
+
+  it('says a wave has no responses instead of showing empty brackets', async () => {
+    const waves = page.getByRole('group', { name: 'Responses to analyse' });
+    await waves.getByRole('radio', { name: 'Straight after the workshop' }).check();
+    await expect(page.locator('section[aria-labelledby="bn-participation"] .bn-reading').textContent()).resolves.toBe('There are no responses to analyse in this wave.');
+    await waves.getByRole('radio', { name: 'All waves' }).check();
+    await page.getByText('Analysing 12 responses (Before the workshop).').waitFor();
   });
 
   it('labels figures from 90 responses as indicative, and computes the bootstrap intervals in a worker', async () => {
@@ -359,5 +371,45 @@ describe('facilitator dashboard: analyses', () => {
     await page.getByText(/Computed from 2,000 resamples/).waitFor({ timeout: 30_000 });
     await expect(page.locator('[data-table="mediation"] [data-interval]').first().textContent()).resolves.toMatch(/^-?\d\.\d{3}–-?\d\.\d{3}$/);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+});
+
+describe('facilitator dashboard: waves and time', () => {
+  // Six people in all three waves, each answering every statement with one value, so a scale's score is that
+  // value: "learning" goes from 1,2,2,3,3,4 (before) to 3,3,4,4,5,5 at the follow-up, a mean change of 1.50.
+  const scores = { before: [1, 2, 2, 3, 3, 4], after: [2, 3, 3, 4, 4, 4], 'follow-up': [3, 3, 4, 4, 5, 5] } as const;
+  const people = (Object.keys(scores) as (keyof typeof scores)[]).flatMap((wave, w) =>
+    scores[wave].map((value, i) =>
+      response(500 + w * 10 + i, { wave, cohort: 'WAVES', anonymousCode: `w${i}`, day: wave === 'follow-up' ? '2027-02-18' : '2026-11-20', answers: items.map((id) => (memberItems.has(id) ? value : null)) }),
+    ),
+  );
+
+  it('pools all waves with a warning, and compares before with the follow-up', async () => {
+    await page.getByLabel('Name of a new dataset').fill('Three waves');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created the dataset “Three waves”.').waitFor();
+    await expect(check(people.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 18 to add, 0 duplicates, 0 rejected');
+    await page.getByRole('button', { name: 'Add 18 responses' }).click();
+    await page.locator('[data-wave-note="pooled"]').waitFor();
+    await expect(page.locator('[data-wave-note="pooled"]').textContent()).resolves.toContain('pools the responses of Before the workshop, Straight after the workshop, A few months after the workshop (follow-up)');
+
+    const comparison = page.locator('section[aria-labelledby="bn-before-after"]');
+    await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('0.83');
+    await comparison.getByRole('group', { name: 'Waves to compare' }).getByRole('radio', { name: 'Before → follow-up' }).check();
+    await expect(comparison.getAttribute('data-pair')).resolves.toBe('before-follow-up');
+    await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('1.50');
+    await expect(comparison.locator('table[data-comparison="paired"] thead').textContent()).resolves.toContain('Follow-up');
+    await expect(comparison.textContent()).resolves.toContain('People matched by anonymous code: 6.');
+    await comparison.getByRole('radio', { name: 'After → follow-up' }).check();
+    await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('0.67');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
+  it('counts responses by month for each wave', async () => {
+    const followUp = page.locator('table[data-timeline-wave="follow-up"]');
+    await expect(followUp.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(followUp.locator('tbody tr th').textContent()).resolves.toBe('February 2027');
+    await expect(followUp.locator('tbody tr td').textContent()).resolves.toBe('6');
+    await expect(page.locator('table[data-timeline-wave="before"] tbody tr th').textContent()).resolves.toBe('November 2026');
   });
 });

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseDataset, type DatasetAnalysis, type Section } from '../../src/lib/dashboard/analysis.ts';
+import { analyseDataset, WAVE_PAIRS, type DatasetAnalysis, type Section } from '../../src/lib/dashboard/analysis.ts';
 import { findDisclosedSet, withdrawUntilSafe } from '../../src/lib/dashboard/analysis/disclosure-audit.ts';
 import type { StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 import { scoreColumns } from '../../src/lib/stats/columns.ts';
@@ -80,6 +80,10 @@ function publishedSets(responses: readonly StoredResponse[], analyses: readonly 
   for (const analysis of analyses) {
     const inView = (row: number) => analysis.view.waves.includes(responses[row]!.wave);
     for (const wave of analysis.participation.byWave.waves) if (wave.count !== null && wave.count > 0) add('count', rowsWhere((row) => responses[row]!.wave === wave.id));
+    // Responses over time: each period of each wave, a count.
+    for (const wave of analysis.timeline.waves) {
+      for (const period of wave.periods) add('count', rowsWhere((row) => responses[row]!.wave === wave.id && responses[row]!.day.slice(0, 7) >= period.from && responses[row]!.day.slice(0, 7) <= period.to));
+    }
     const participation = analysis.participation;
     for (const [dimension, section] of [['stage', participation.byStage], ['role', participation.byRole], ['cohort', participation.byCohort]] as const) {
       if (section.hidden) continue;
@@ -111,17 +115,17 @@ function publishedSets(responses: readonly StoredResponse[], analyses: readonly 
         const ba = analysis.beforeAfter;
         const waveRows = (wave: Wave) => rowsWhere((row) => responses[row]!.wave === wave);
         if (ba.unmatched.results[m]) {
-          add(measure.id, waveRows('before').filter(has));
-          add(measure.id, waveRows('after').filter(has));
+          add(measure.id, waveRows(ba.from).filter(has));
+          add(measure.id, waveRows(ba.to).filter(has));
         }
         const paired = ba.paired.hidden ? null : ba.paired.results[m];
         if (paired) {
-          const before = waveRows('before');
-          const after = waveRows('after');
+          const before = waveRows(ba.from);
+          const after = waveRows(ba.to);
           const keyOf = (row: number) => pairingKey(responses[row]!.cohort, responses[row]!.anonymousCode);
           const match = matchPairs(before.map(keyOf), after.map(keyOf));
           const pairs = Array.from(match.beforeRows, (b, i) => [before[b]!, after[match.afterRows[i]!]!] as const).filter(([b, a]) => has(b) && has(a));
-          add(measure.id, [...pairs.map(([b]) => b), ...pairs.map(([, a]) => a)], (row) => (responses[row]!.wave === 'after' ? 1 : -1));
+          add(measure.id, [...pairs.map(([b]) => b), ...pairs.map(([, a]) => a)], (row) => (responses[row]!.wave === ba.to ? 1 : -1));
           if (paired.meanBefore !== null || paired.meanAfter !== null || paired.dav.value !== null) {
             add(measure.id, pairs.map(([b]) => b));
             add(measure.id, pairs.map(([, a]) => a));
@@ -205,8 +209,9 @@ function derivableSmallSets(vectors: readonly Vector[], minimum: number): number
   return found;
 }
 
+/** Every view a facilitator can open: each wave filter, and each pair of waves for the comparison. */
 const views = (responses: StoredResponse[], minimum: number) =>
-  (['all', ...WAVES] as const).map((wave) => analyseDataset({ responses }, instrument, { minGroupSize: minimum, minCommentGroupSize: minimum }, { wave }));
+  (['all', ...WAVES] as const).flatMap((wave) => WAVE_PAIRS.map((pair) => analyseDataset({ responses }, instrument, { minGroupSize: minimum, minCommentGroupSize: minimum }, { wave, pair })));
 
 function leaks(responses: StoredResponse[], minimum: number): string[] {
   const problems: string[] = [];
@@ -300,6 +305,31 @@ describe('attack 2: before and after', () => {
   });
 });
 
+describe('attack 2 again: before and follow-up', () => {
+  // The same attack on the pair before → follow-up: ten people answer both with codes, one more only the follow-up.
+  const people = Array.from({ length: 10 }, (_, i) => `code-${i}`);
+  const responses = [
+    ...people.map((code, i) => stored({ wave: 'before', anonymousCode: code }, i)),
+    ...people.map((code, i) => stored({ wave: 'follow-up', anonymousCode: code, day: '2027-02-23' }, i + 3)),
+    stored({ wave: 'follow-up', anonymousCode: 'alone', day: '2027-02-23' }, 99),
+  ];
+  const analysis = analyseDataset({ responses }, instrument, { minGroupSize: 5, minCommentGroupSize: 10 }, { pair: 'before-follow-up' });
+
+  it('does not publish the mean change beside both wave means', () => {
+    const ba = shown(analysis.beforeAfter);
+    expect([ba.from, ba.to, ba.matching.pairs]).toEqual(['before', 'follow-up', 10]);
+    expect(ba.unmatched.results.some((unmatched) => unmatched !== null)).toBe(true);
+    ba.unmatched.results.forEach((unmatched, m) => {
+      const paired = ba.paired.hidden ? null : ba.paired.results[m];
+      expect(unmatched === null || paired === null || paired.meanChange === null).toBe(true);
+    });
+  });
+
+  it('passes the independent auditor over every view and every pair', () => {
+    expect(leaks(responses, 5)).toEqual([]);
+  });
+});
+
 describe('random cohorts', () => {
   const person = fc.record({
     stage: fc.integer({ min: 0, max: 3 }),
@@ -309,6 +339,7 @@ describe('random cohorts', () => {
     coded: fc.boolean(),
     missingScale: fc.option(fc.integer({ min: 0, max: instrument.scales.length - 1 }), { freq: 3 }),
     seed: fc.integer({ min: 0, max: 1000 }),
+    month: fc.integer({ min: 1, max: 3 }),
   });
 
   it('never lets a set below the minimum be worked out from all views together', () => {
@@ -325,6 +356,7 @@ describe('random cohorts', () => {
                 stage: p.stage,
                 role: manager ? MANAGER : MEMBER,
                 cohort: p.cohort,
+                day: `2026-0${p.month + k}-15`,
                 anonymousCode: p.coded || wave !== 'before' ? `p${i}` : null,
                 answers: itemIds.map((id, j) => (missing.has(id) && k === 0 ? null : 1 + ((p.seed * 7 + j * 3 + k * 5 + ((p.seed * j) % 4)) % 5))),
               },

@@ -15,7 +15,8 @@
  * bootstrap is not here: it runs in a Web Worker (./bootstrap-protocol.ts) on `modelColumns(…)`.
  */
 import type { Dataset } from './dataset.ts';
-import { beforeAfter, pairedRows } from './analysis/before-after.ts';
+import { beforeAfter, pairedRows, WAVE_PAIRS } from './analysis/before-after.ts';
+import { timeline } from './analysis/timeline.ts';
 import { breakdowns, groupProfiles } from './analysis/breakdowns.ts';
 import { constructs } from './analysis/constructs.ts';
 import { createContext, waveIds, type AnalysisInstrument } from './analysis/context.ts';
@@ -31,6 +32,7 @@ import type { AnalysisFilter, AnalysisPrivacy, DatasetAnalysis, HiddenReason, Hi
 export type * from './analysis/types.ts';
 export type { AnalysisInstrument } from './analysis/context.ts';
 export { modelColumns, MODEL_NAMES } from './analysis/model.ts';
+export { WAVE_PAIRS, pairWaves } from './analysis/before-after.ts';
 export { ALPHA_THRESHOLD } from './analysis/reliability.ts';
 export { scoreBins } from './analysis/constructs.ts';
 export { dBand, rBand } from './analysis/numbers.ts';
@@ -48,7 +50,13 @@ export function analyseDataset(dataset: Pick<Dataset, 'responses'>, instrument: 
     role: dimensionPrivacy(context, context.dimensions.role),
   };
   // Then the audit of everything published together, which may hide more (./analysis/privacy.ts, rule 5).
-  const pairedWithdrawn = auditPublished(context, [groups.cohort, groups.stage, groups.role], pairedRows(context));
+  const pair = filter.pair ?? 'before-after';
+  if (!WAVE_PAIRS.includes(pair)) throw new RangeError(`the pair of waves must be one of ${WAVE_PAIRS.join(', ')}, not ${String(pair)}`);
+  const pairedWithdrawn = auditPublished(
+    context,
+    [groups.cohort, groups.stage, groups.role],
+    WAVE_PAIRS.map((each) => pairedRows(context, each)),
+  );
   const shown = measureShown(context);
   // Every shown wave has at least the minimum, so a view is either empty or large enough; the check stays for
   // clarity should that rule change.
@@ -75,7 +83,8 @@ export function analyseDataset(dataset: Pick<Dataset, 'responses'>, instrument: 
     constructs: constructsSection,
     groupProfiles: breakdownsSection.hidden ? { ...breakdownsSection } : { hidden: false, ...groupProfiles(context, breakdownsSection, overallMeans) },
     breakdowns: breakdownsSection,
-    beforeAfter: beforeAfter(context, pairedWithdrawn),
+    beforeAfter: beforeAfter(context, pairedWithdrawn[WAVE_PAIRS.indexOf(pair)], pair),
+    timeline: timeline(context, [groups.cohort, groups.stage, groups.role]),
     reliability: viewHidden ? hidden() : orHidden(reliability(context)),
     correlations: viewHidden ? hidden() : orHidden(correlations(context)),
     model: viewHidden ? hidden() : model(context),

@@ -79,3 +79,36 @@ export function responsesToCsv(responses: readonly StoredResponse[], instrument:
   ]);
   return toCsv([responseColumns(instrument, options), ...rows], { bom: options.bom });
 }
+
+/** A figure rounded as the dashboard shows it (two decimals by default), or null where it cannot be computed. */
+export function roundAsShown(value: number | null | undefined, digits = 2): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  // Ties away from zero, as the page's toLocaleString rounds (toFixed alone would send −0.125 to −0.12).
+  const rounded = Math.sign(value) * Number(Math.abs(value).toFixed(digits));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** One shown row of the summary by measure (the constructs table), in the page's language. */
+export interface SummaryRow {
+  name: string;
+  kind: string;
+  id: string;
+  n: number;
+  mean: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  sd: number | null;
+}
+
+/**
+ * The summary by measure as CSV: headers in the page's language (the caller passes them, in order: measure, kind,
+ * id, n, mean, CI lower, CI upper, SD), and every figure rounded to the two decimals shown on screen, so the file
+ * and the page agree to the last digit.
+ */
+export function summaryToCsv(columns: readonly [string, string, string, string, string, string, string, string], rows: readonly SummaryRow[], options?: { bom?: boolean }): string {
+  return tableToCsv(
+    columns,
+    rows.map((row) => [row.name, row.kind, row.id, row.n, roundAsShown(row.mean), roundAsShown(row.ciLower), roundAsShown(row.ciUpper), roundAsShown(row.sd)]),
+    options,
+  );
+}

@@ -1,5 +1,6 @@
 /**
- * Before and after the workshop, always between the "before" and "after" waves whatever the view's wave filter:
+ * Two waves compared, whatever the view's wave filter: before → after (the default), before → follow-up or
+ * after → follow-up (`AnalysisFilter.pair`). "before" and "after" in the results mean the pair's earlier and later wave:
  * - paired: the people matched by anonymous code within their cohort (pairing.ts), paired t test, d_z and d_av;
  * - unmatched: everyone in each wave as independent groups, Welch's t test, Hedges' g (compare.ts).
  * The paired result is the one to read when many people answered both waves; the dashboard shows it first.
@@ -10,32 +11,39 @@ import { matchPairs, pairingKey } from '../../stats/pairing.ts';
 import { WAVES } from '../../survey/response-code.ts';
 import type { AnalysisContext } from './context.ts';
 import { effectSize, interval, SIGNIFICANCE, stat } from './numbers.ts';
-import type { BeforeAfterSection, ChangeReading, PairedResult, Section, WelchResult } from './types.ts';
+import type { BeforeAfterSection, ChangeReading, PairedResult, Section, WavePair, WelchResult } from './types.ts';
 
-const BEFORE = WAVES.indexOf('before');
-const AFTER = WAVES.indexOf('after');
+/** Every pair of waves the dashboard offers, earlier wave first. */
+export const WAVE_PAIRS = ['before-after', 'before-follow-up', 'after-follow-up'] as const satisfies readonly WavePair[];
 
-/** The matched people: their "before" and "after" rows of the dataset, pair by pair; null without both waves. */
-export function pairedRows(context: AnalysisContext): { match: ReturnType<typeof matchPairs>; before: Int32Array; after: Int32Array } | null {
+/** The two waves of a pair, as indices into WAVES. */
+export function pairWaves(pair: WavePair): { from: number; to: number } {
+  const [from, to] = pair === 'before-after' ? (['before', 'after'] as const) : pair === 'before-follow-up' ? (['before', 'follow-up'] as const) : (['after', 'follow-up'] as const);
+  return { from: WAVES.indexOf(from), to: WAVES.indexOf(to) };
+}
+
+/** The matched people: their earlier and later rows of the dataset, pair by pair; null without both waves. */
+export function pairedRows(context: AnalysisContext, pair: WavePair = 'before-after'): { match: ReturnType<typeof matchPairs>; before: Int32Array; after: Int32Array; from: number; to: number } | null {
+  const { from: BEFORE, to: AFTER } = pairWaves(pair);
   if (!context.shownWaves.includes(BEFORE) || !context.shownWaves.includes(AFTER)) return null;
   const beforeRows = context.waveRows[BEFORE]!;
   const afterRows = context.waveRows[AFTER]!;
   const keyOf = (row: number) => pairingKey(context.responses[row]!.cohort, context.responses[row]!.anonymousCode);
   const match = matchPairs(Array.from(beforeRows, keyOf), Array.from(afterRows, keyOf));
   const rowsOf = (rows: Int32Array, picked: ArrayLike<number>) => Int32Array.from(picked, (i) => rows[i]!);
-  return { match, before: rowsOf(beforeRows, match.beforeRows), after: rowsOf(afterRows, match.afterRows) };
+  return { match, before: rowsOf(beforeRows, match.beforeRows), after: rowsOf(afterRows, match.afterRows), from: BEFORE, to: AFTER };
 }
 
 /**
  * `withdrawn` (from the disclosure audit, privacy.ts): per measure, whether its paired change, or the matched
  * people's wave levels (their means, and d_av, which rests on their SDs), must be withheld.
  */
-export function beforeAfter(context: AnalysisContext, withdrawn: readonly { change: boolean; levels: boolean }[] = []): Section<BeforeAfterSection> {
+export function beforeAfter(context: AnalysisContext, withdrawn: readonly { change: boolean; levels: boolean }[] = [], pair: WavePair = 'before-after'): Section<BeforeAfterSection> {
   const minimum = context.privacy.minGroupSize;
-  const rows = pairedRows(context);
+  const rows = pairedRows(context, pair);
   if (!rows) return { hidden: true, reason: 'needs-both-waves', minimum };
-  const beforeRows = context.waveRows[BEFORE]!;
-  const afterRows = context.waveRows[AFTER]!;
+  const beforeRows = context.waveRows[rows.from]!;
+  const afterRows = context.waveRows[rows.to]!;
   const { match, before: pairedBefore, after: pairedAfter } = rows;
   const pairs = match.beforeRows.length;
 
@@ -83,8 +91,9 @@ export function beforeAfter(context: AnalysisContext, withdrawn: readonly { chan
   const pairedShown = pairs >= minimum;
   return {
     hidden: false,
-    from: 'before',
-    to: 'after',
+    pair,
+    from: WAVES[rows.from]!,
+    to: WAVES[rows.to]!,
     matching: { pairs, withoutCode: match.withoutCode, unmatched: match.unmatched, duplicated: match.duplicated },
     paired: pairedShown ? { hidden: false, results: paired } : { hidden: true, reason: 'below-minimum', minimum },
     unmatched: { results: unmatched },

@@ -93,10 +93,16 @@ export interface PairedWithdrawal {
 /**
  * The disclosure audit over everything the dashboard publishes (privacy.ts, rule 5): for counts, and then for each
  * measure's scores, the published sets of every view (each shown wave's total, fixed; each shown group in each
- * wave; the paired change and the matched people's levels) go to `withdrawUntilSafe`, and every group it withdraws
+ * wave; the paired change and the matched people's levels of every pair of waves) go to `withdrawUntilSafe`, and every group it withdraws
  * is hidden in every view ('complementary'). Updates `privacies` in place; returns the paired withdrawals.
  */
-export function auditPublished(context: AnalysisContext, privacies: readonly DimensionPrivacy[], paired: { before: Int32Array; after: Int32Array } | null): PairedWithdrawal[] {
+export function auditPublished(
+  context: AnalysisContext,
+  privacies: readonly DimensionPrivacy[],
+  pairs: readonly ({ before: Int32Array; after: Int32Array; from: number; to: number } | null)[],
+): PairedWithdrawal[][] {
+  // Every pair of waves the dashboard can show (WAVE_PAIRS) is published alongside the others, whichever the
+  // facilitator chooses: all of them are audited together, and the result is one list per pair.
   const minimum = context.privacy.minGroupSize;
   const waves = context.shownWaves;
   const always = (_row: number) => true;
@@ -126,7 +132,7 @@ export function auditPublished(context: AnalysisContext, privacies: readonly Dim
   const apply = (withdrawn: Set<string>, add: (privacy: DimensionPrivacy, g: number) => void) => {
     for (const tag of withdrawn) {
       const [d, g] = tag.split(':');
-      if (d === 'paired-change' || d === 'paired-levels') continue;
+      if (d!.startsWith('paired-')) continue;
       add(privacies[Number(d)]!, Number(g));
     }
   };
@@ -140,7 +146,7 @@ export function auditPublished(context: AnalysisContext, privacies: readonly Dim
   // Scores, one measure at a time, with the paired comparison's sets. Measures scored for the same responses with
   // the same groups hidden publish the same sets: the audit runs once for them all.
   const done = new Map<string, Set<string>>();
-  const withdrawals = context.measures.map(({ column }, m): PairedWithdrawal => {
+  const withdrawals = context.measures.map(({ column }, m): PairedWithdrawal[] => {
     const scored = (row: number) => !Number.isNaN(column[row]!);
     const unscored: number[] = [];
     for (let row = 0; row < column.length; row++) if (Number.isNaN(column[row]!)) unscored.push(row);
@@ -148,20 +154,23 @@ export function auditPublished(context: AnalysisContext, privacies: readonly Dim
     let withdrawn = done.get(key);
     if (!withdrawn) {
       const vectors = vectorsFor(scored, (privacy) => privacy.measureHidden[m]!);
-      const pairedVectors = paired ? pairedSets(paired, column, context, minimum) : null;
-      if (pairedVectors) vectors.push(...pairedVectors);
+      pairs.forEach((rows, p) => {
+        const pairedVectors = rows ? pairedSets(rows, column, context, minimum, p) : null;
+        if (pairedVectors) vectors.push(...pairedVectors);
+      });
       withdrawn = withdrawUntilSafe(vectors, minimum);
       done.set(key, withdrawn);
     }
     apply(withdrawn, (privacy, g) => privacy.measureHidden[m]!.add(g));
-    return { change: withdrawn.has('paired-change'), levels: withdrawn.has('paired-levels') };
+    return pairs.map((_, p) => ({ change: withdrawn.has(`paired-change:${p}`), levels: withdrawn.has(`paired-levels:${p}`) }));
   });
   for (const privacy of privacies) privacy.cells = groupCells(privacy.dimension.ids, privacy.viewCounts, privacy.hidden, minimum);
-  return withdrawals;
+  // One list per pair, each with one entry per measure.
+  return pairs.map((_, p) => withdrawals.map((perPair) => perPair[p]!));
 }
 
 /** The paired comparison's published sets for one measure, as before-after.ts publishes them. */
-function pairedSets(paired: { before: Int32Array; after: Int32Array }, column: Float64Array, context: AnalysisContext, minimum: number): PublishedVector[] | null {
+function pairedSets(paired: { before: Int32Array; after: Int32Array; from: number; to: number }, column: Float64Array, context: AnalysisContext, minimum: number, p: number): PublishedVector[] | null {
   const before: number[] = [];
   const after: number[] = [];
   for (let i = 0; i < paired.before.length; i++) {
@@ -175,12 +184,12 @@ function pairedSets(paired: { before: Int32Array; after: Int32Array }, column: F
   const vectors: PublishedVector[] = [];
   // The levels are shown only when each wave's unmatched remainder is 0 or at least the minimum (pairedLevels).
   const scoredIn = (rows: Int32Array) => Array.from(rows).filter((row) => !Number.isNaN(column[row]!)).length;
-  const beforeScored = scoredIn(context.waveRows[WAVES.indexOf('before')]!);
-  const afterScored = scoredIn(context.waveRows[WAVES.indexOf('after')]!);
+  const beforeScored = scoredIn(context.waveRows[paired.from]!);
+  const afterScored = scoredIn(context.waveRows[paired.to]!);
   const small = (remainder: number) => remainder > 0 && remainder < minimum;
   if (beforeScored >= minimum && afterScored >= minimum && !small(beforeScored - before.length) && !small(afterScored - after.length)) {
-    vectors.push({ rows: before, tag: 'paired-levels' }, { rows: after, tag: 'paired-levels' });
+    vectors.push({ rows: before, tag: `paired-levels:${p}` }, { rows: after, tag: `paired-levels:${p}` });
   }
-  vectors.push({ rows: [...after, ...before], coefficients: [...after.map(() => 1), ...before.map(() => -1)], tag: 'paired-change' });
+  vectors.push({ rows: [...after, ...before], coefficients: [...after.map(() => 1), ...before.map(() => -1)], tag: `paired-change:${p}` });
   return vectors;
 }

@@ -34,14 +34,17 @@
  *    a sum; an SD, a sum of squares over the same set; the paired change is +1 on the matched "after" responses and
  *    −1 on their "before" ones). What adding and subtracting can give is exactly the span of those vectors. For
  *    counts, then for each measure's scores, it collects the sets of every view (each shown wave's total, fixed;
- *    each shown group in each wave; the paired change and the matched people's levels), checks with exact
+ *    each shown group in each wave; the paired change and the matched people's levels of every pair of waves,
+ *    before → after, before → follow-up and after → follow-up, whichever is on screen), checks with exact
  *    rational row reduction that no set of 1 … minimum − 1 responses lies in their span, and while one does,
  *    withdraws the smallest figure whose withdrawal closes it (a group, hidden in every view as 'complementary';
  *    or the paired change or levels, withheld as null). In the example it hides mid-career (10), the smaller of
  *    the two figures that close the gap; in the second, the paired change. This is secondary cell suppression as
  *    statistical-disclosure-control tools (τ-Argus, sdcTable) do it, with the linear-algebra check as the proof
  *    that the pattern holds rather than a heuristic on the table's shape; it hides only what it must, not every
- *    margin of the cross-table.
+ *    margin of the cross-table. Responses over time (timeline.ts) publish counts per month and wave: months are
+ *    merged until each has the minimum, and again while this audit, run over the fixed wave totals and shown
+ *    groups with the periods, would withdraw a period.
  *
  * Limits, for reviewers: the audit covers counts, sums, means and SDs of the breakdowns, the radar, the view's
  * distributions and both before-and-after comparisons. It does not model: order statistics (a view's min,

@@ -27,9 +27,14 @@ export interface AnalysisPrivacy {
 
 export type WaveFilter = Wave | 'all';
 
+/** Two waves to compare, earlier first. */
+export type WavePair = 'before-after' | 'before-follow-up' | 'after-follow-up';
+
 export interface AnalysisFilter {
   /** One wave, or every wave together ('all', the default). */
   wave?: WaveFilter;
+  /** The two waves of the before-and-after comparison ('before-after', the default); every pair is audited whichever is shown. */
+  pair?: WavePair;
 }
 
 /** A number, or null where it cannot be computed (NaN and ±Infinity become null). */
@@ -254,8 +259,10 @@ export interface ChangeReading {
 }
 
 export interface BeforeAfterSection {
-  from: 'before';
-  to: 'after';
+  pair: WavePair;
+  /** The earlier and the later wave of the pair; `before`/`after` in the results below mean these two. */
+  from: Wave;
+  to: Wave;
   /** How the anonymous codes matched (pairingKey: cohort + code, case-insensitive); every response is counted once. */
   matching: {
     pairs: number;
@@ -269,6 +276,20 @@ export interface BeforeAfterSection {
   unmatched: { results: (WelchResult | null)[] };
   /** Over the model parts, largest effect first: the paired results when shown, else the unmatched ones. */
   reading: { basis: 'paired' | 'unmatched'; changes: ChangeReading[] };
+}
+
+/** One period of one wave: months `from` to `to` (YYYY-MM, equal for a single month). */
+export interface TimelinePeriod {
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface TimelineSection {
+  /** Per shown wave, its periods in date order; months without responses are left out. */
+  waves: { id: Wave; periods: TimelinePeriod[] }[];
+  /** True when at least one period covers more than one month (merged so that no period shows fewer than the minimum). */
+  merged: boolean;
 }
 
 export interface ScaleReliabilityResult {
@@ -395,7 +416,10 @@ export interface DatasetAnalysis {
   constructs: Section<ConstructsSection>;
   groupProfiles: Section<GroupProfilesSection>;
   breakdowns: Section<BreakdownsSection>;
+  /** The comparison of the filter's pair of waves (before → after unless `AnalysisFilter.pair` says otherwise). */
   beforeAfter: Section<BeforeAfterSection>;
+  /** Responses per month per wave, counts only, merged into longer periods where a month has too few. */
+  timeline: TimelineSection;
   reliability: Section<ReliabilitySection>;
   correlations: Section<CorrelationsSection>;
   model: Section<ModelSection>;
