@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { itemsForRole } from '../src/lib/survey/roles.ts';
 import { readInstrumentFile } from '../src/lib/survey/instrument-file.ts';
 import { encodeResponse, WAVES, type SurveyResponse } from '../src/lib/survey/response-code.ts';
 import { createSession, sealResponse } from '../src/lib/survey/sealed.ts';
@@ -42,6 +43,8 @@ const runs = Number(values.runs);
 
 const instrument = readInstrumentFile(new URL('../content/survey/instrument.yaml', import.meta.url));
 const items = instrument.scales.flatMap((scale) => scale.items);
+// Which items each role is asked (a manager-only scale is left unanswered by everyone else, as the survey does).
+const askedOf = instrument.roles.map((role) => new Set(itemsForRole(instrument, role.id)));
 const gc = (globalThis as { gc?: () => void }).gc;
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
@@ -60,16 +63,17 @@ const next = random(2026);
 const pick = (n: number) => Math.floor(next() * n);
 const responses: SurveyResponse[] = Array.from({ length: count }, (_, index) => {
   const level = 2 + pick(3);
+  const role = pick(2);
   return {
     instrumentVersion: instrument.version,
     wave: WAVES[index % 2]!,
-    role: pick(2),
+    role,
     stage: pick(5) === 4 ? null : pick(4),
     responseId: index.toString(16).padStart(12, '0'),
     day: '2026-11-23',
     cohort: `MGR-${(index % 40).toString().padStart(2, '0')}`,
     anonymousCode: pick(3) ? `p${index}` : null,
-    answers: items.map(() => (pick(20) === 0 ? null : Math.min(5, Math.max(1, level + pick(3) - 1)))),
+    answers: items.map((item) => (!askedOf[role]!.has(item.id) || pick(20) === 0 ? null : Math.min(5, Math.max(1, level + pick(3) - 1)))),
     evaluation: index % 2 ? { satisfaction: 3 + pick(3), applicability: 2 + pick(4), recommend: pick(11) } : null,
     comment: pick(4) === 0 ? 'アサインの練習がすぐに使えそうです。' : null,
   };

@@ -45,6 +45,9 @@ function response(seed: number, overrides: Partial<SurveyResponse> = {}): Survey
   };
 }
 
+/** The analyses are computed in a worker: wait until the figures on screen are those of the view just chosen. */
+const settled = () => page.locator('.bn-analyses[aria-busy="false"]').waitFor();
+
 /** Show the dataset whose name starts with `name`. */
 async function showDataset(name: string) {
   const choice = page.getByLabel('Dataset to show');
@@ -276,6 +279,7 @@ describe('facilitator dashboard: analyses', () => {
     await page.getByText('Created the dataset “Small groups”.').waitFor();
     await expect(check(people.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 12 to add, 0 duplicates, 0 rejected');
     await page.getByRole('button', { name: 'Add 12 responses' }).click();
+    await settled();
     await page.getByText('Analysing 12 responses (Before the workshop).').waitFor();
     // "All waves" with only one wave never passes silently for a pooled view.
     await expect(page.locator('[data-wave-note="single"]').textContent()).resolves.toBe('“All waves” is chosen, but only Before the workshop has responses to analyse, so everything below is that wave alone.');
@@ -346,6 +350,7 @@ describe('facilitator dashboard: analyses', () => {
   it('says a wave has no responses instead of showing empty brackets', async () => {
     const waves = page.getByRole('group', { name: 'Responses to analyse' });
     await waves.getByRole('radio', { name: 'Straight after the workshop' }).check();
+    await settled();
     await expect(page.locator('section[aria-labelledby="bn-participation"] .bn-reading').textContent()).resolves.toBe('There are no responses to analyse in this wave.');
     await waves.getByRole('radio', { name: 'All waves' }).check();
     await page.getByText('Analysing 12 responses (Before the workshop).').waitFor();
@@ -390,17 +395,20 @@ describe('facilitator dashboard: waves and time', () => {
     await page.getByText('Created the dataset “Three waves”.').waitFor();
     await expect(check(people.map(encodeResponse).join('\n'))).resolves.toBe('Checked: 18 to add, 0 duplicates, 0 rejected');
     await page.getByRole('button', { name: 'Add 18 responses' }).click();
+    await settled();
     await page.locator('[data-wave-note="pooled"]').waitFor();
     await expect(page.locator('[data-wave-note="pooled"]').textContent()).resolves.toContain('pools the responses of Before the workshop, Straight after the workshop, A few months after the workshop (follow-up)');
 
     const comparison = page.locator('section[aria-labelledby="bn-before-after"]');
     await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('0.83');
     await comparison.getByRole('group', { name: 'Waves to compare' }).getByRole('radio', { name: 'Before → follow-up' }).check();
+    await settled();
     await expect(comparison.getAttribute('data-pair')).resolves.toBe('before-follow-up');
     await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('1.50');
     await expect(comparison.locator('table[data-comparison="paired"] thead').textContent()).resolves.toContain('Follow-up');
     await expect(comparison.textContent()).resolves.toContain('People matched by anonymous code: 6.');
     await comparison.getByRole('radio', { name: 'After → follow-up' }).check();
+    await settled();
     await expect(comparison.locator('tr[data-measure="scale:learning"] [data-change]').textContent()).resolves.toBe('0.67');
     expect(describeViolations(await axeViolations(page))).toEqual([]);
   });
@@ -411,5 +419,39 @@ describe('facilitator dashboard: waves and time', () => {
     await expect(followUp.locator('tbody tr th').textContent()).resolves.toBe('February 2027');
     await expect(followUp.locator('tbody tr td').textContent()).resolves.toBe('6');
     await expect(page.locator('table[data-timeline-wave="before"] tbody tr th').textContent()).resolves.toBe('November 2026');
+  });
+});
+
+describe('facilitator dashboard: on a phone', () => {
+  it('keeps wide group tables inside the page, scrollable to their last column with each row still named', async () => {
+    const phone = await openWatchedPage(browser, { viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+    try {
+      await phone.page.goto(`${siteUrl}ja/facilitator/dashboard/`);
+      await phone.page.getByRole('button', { name: /デモ/ }).click();
+      await phone.page.locator('.bn-analyses[aria-busy="false"] #bn-breakdowns').waitFor();
+      const regions = phone.page.locator('section[aria-labelledby="bn-breakdowns"] .bn-table-scroll, section[aria-labelledby="bn-profiles"] .bn-table-scroll');
+      expect(await regions.count()).toBeGreaterThanOrEqual(5);
+      const geometry = await regions.evaluateAll((elements) =>
+        elements.map((region) => {
+          const wide = region.scrollWidth > region.clientWidth;
+          region.scrollLeft = region.scrollWidth;
+          const box = region.getBoundingClientRect();
+          const lastHeader = region.querySelector('thead th:last-child')!.getBoundingClientRect();
+          const rowName = region.querySelector('tbody th[scope="row"]')!.getBoundingClientRect();
+          return { wide, regionRight: box.right, lastRight: lastHeader.right, regionLeft: box.left, rowNameLeft: rowName.left };
+        }),
+      );
+      // The tables are wider than a phone, so this checks the scrolling, not a table that happens to fit.
+      expect(geometry.some((g) => g.wide)).toBe(true);
+      for (const g of geometry) {
+        expect(g.regionRight).toBeLessThanOrEqual(390);
+        expect(g.lastRight).toBeLessThanOrEqual(g.regionRight + 1);
+        expect(g.rowNameLeft).toBeGreaterThanOrEqual(g.regionLeft - 1);
+      }
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.page.context().close();
+    }
   });
 });

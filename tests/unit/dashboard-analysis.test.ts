@@ -24,36 +24,15 @@ import { cronbachAlpha } from '../../src/lib/stats/reliability.ts';
 import { suppressSmallGroups } from '../../src/lib/stats/suppression.ts';
 import { generateCohort } from '../../src/lib/stats/synthetic.ts';
 import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
+import { responseMaker } from '../support/stored-responses.ts';
 
 const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const PRIVACY = { minGroupSize: 5, minCommentGroupSize: 10 };
 const stageIndex = (id: string) => instrument.careerStages.findIndex((stage) => stage.id === id);
 
-let nextId = 0;
-/** A response with varied answers (so SDs and correlations exist); `changes` override any field. */
-function stored(changes: Partial<StoredResponse> = {}): StoredResponse {
-  const id = nextId++;
-  return {
-    instrumentVersion: 1,
-    wave: 'before',
-    role: 0,
-    stage: 0,
-    responseId: id.toString(16).padStart(12, '0'),
-    day: '2026-11-23',
-    cohort: 'A',
-    anonymousCode: null,
-    answers: itemIds.map((_, j) => 1 + ((id * 7 + j * 3 + ((id * j) % 4)) % 5)),
-    evaluation: null,
-    comment: null,
-    source: 'code',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    sessionId: null,
-    ...changes,
-  };
-}
-const many = (count: number, changes: Partial<StoredResponse> | ((i: number) => Partial<StoredResponse>)) =>
-  Array.from({ length: count }, (_, i) => stored(typeof changes === 'function' ? changes(i) : changes));
+/** Responses with varied answers (so SDs and correlations exist); `changes` override any field. */
+const { stored, many } = responseMaker(itemIds);
 
 /** A synthetic cohort as a dataset: answers in instrument order, role and stage as indices, some comments. */
 function syntheticDataset(people: number, seed: number, options: { awarenessGain?: number } = {}): StoredResponse[] {

@@ -1,15 +1,14 @@
 /**
  * The mediation bootstrap's worker protocol (src/lib/dashboard/bootstrap-protocol.ts) and the worker entry
- * (src/islands/dashboard/bootstrap.worker.ts, run here against a stand-in for the worker's global scope).
+ * (the analysis worker's entry is tested in dashboard-analysis-worker.test.ts).
  * The intervals themselves are tested against statsmodels in stats-mediation.test.ts; here: messages, progress,
  * cancellation, determinism, nulls for NaN, and that the job gives what bootstrapMediationSync gives.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { modelColumns } from '../../src/lib/dashboard/analysis.ts';
 import {
-  bootstrapTransferList,
   createBootstrapWorkerHandler,
   readMediation,
   runBootstrapJob,
@@ -145,34 +144,7 @@ describe('the worker message handler', () => {
   });
 });
 
-describe('the worker entry', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  it('answers messages on its global scope, moving the result buffers back', async () => {
-    const posted: { message: BootstrapWorkerMessage; options?: { transfer?: Transferable[] } }[] = [];
-    const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (message: BootstrapWorkerMessage, options?: { transfer?: Transferable[] }) => void } = {
-      onmessage: null,
-      postMessage: (message, options) => posted.push({ message, ...(options ? { options } : {}) }),
-    };
-    vi.stubGlobal('self', scope);
-    await import('../../src/islands/dashboard/bootstrap.worker.ts');
-    scope.onmessage!({ data: request({ resamples: 100 }) });
-    await vi.waitFor(() => expect(posted.at(-1)?.message.kind).toBe('result'));
-    expect(posted.map((entry) => entry.message.kind)).toEqual(['progress', 'progress', 'result']);
-    expect(posted.at(-1)!.options!.transfer).toHaveLength(3);
-  });
-});
-
 describe('helpers', () => {
-  it('lists each column buffer once for the transfer', () => {
-    const shared = new Float64Array(30);
-    const job = request({ columns: { x: shared.subarray(0, 10), mediators: [shared.subarray(10, 20)], y: shared.subarray(20), names: { x: 'x', mediators: ['m'], y: 'y' } } });
-    expect(bootstrapTransferList(job)).toEqual([shared.buffer]);
-    expect(bootstrapTransferList(request())).toHaveLength(4);
-  });
-
   it('reads mediation from the intervals: supported, partly, not; full or partial', () => {
     const interval = (lower: number, upper: number) => ({ estimate: (lower + upper) / 2, lower, upper });
     const names = { x: 'awareness', mediators: ['environment', 'achievement'], y: 'engagement' };

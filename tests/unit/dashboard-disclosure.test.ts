@@ -14,6 +14,7 @@ import { scoreColumns } from '../../src/lib/stats/columns.ts';
 import { matchPairs, pairingKey } from '../../src/lib/stats/pairing.ts';
 import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { WAVES, type Wave } from '../../src/lib/survey/response-code.ts';
+import { responseMaker } from '../support/stored-responses.ts';
 
 const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
@@ -21,29 +22,10 @@ const stageIndex = (id: string) => instrument.careerStages.findIndex((stage) => 
 const MANAGER = instrument.roles.findIndex((role) => role.id === 'manager');
 const MEMBER = instrument.roles.findIndex((role) => role.id === 'member');
 
-let nextId = 0;
-function stored(changes: Partial<StoredResponse> = {}, seed = nextId): StoredResponse {
-  const id = nextId++;
-  return {
-    instrumentVersion: 1,
-    wave: 'before',
-    role: MEMBER,
-    stage: 0,
-    responseId: id.toString(16).padStart(12, '0'),
-    day: '2026-11-23',
-    cohort: 'A',
-    anonymousCode: null,
-    answers: itemIds.map((_, j) => 1 + ((seed * 7 + j * 3 + ((seed * j) % 4)) % 5)),
-    evaluation: null,
-    comment: null,
-    source: 'code',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    sessionId: null,
-    ...changes,
-  };
-}
-const many = (count: number, changes: Partial<StoredResponse> | ((i: number) => Partial<StoredResponse>)) =>
-  Array.from({ length: count }, (_, i) => stored(typeof changes === 'function' ? changes(i) : changes));
+const { stored: storedAny, many: manyAny } = responseMaker(itemIds);
+/** Team members unless said otherwise. */
+const stored = (changes: Partial<StoredResponse> = {}, seed?: number) => storedAny({ role: MEMBER, ...changes }, seed);
+const many = (count: number, changes: Partial<StoredResponse> | ((i: number) => Partial<StoredResponse>)) => manyAny(count, (i) => ({ role: MEMBER, ...(typeof changes === 'function' ? changes(i) : changes) }));
 
 function shown<T>(section: Section<T>): T {
   if (section.hidden) throw new Error(`section hidden: ${section.reason}`);

@@ -14,32 +14,13 @@ import { pick, scoreColumns } from '../../src/lib/stats/columns.ts';
 import { cronbachAlpha } from '../../src/lib/stats/reliability.ts';
 import { generateCohort } from '../../src/lib/stats/synthetic.ts';
 import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
+import { responseMaker } from '../support/stored-responses.ts';
 
 const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const PRIVACY = { minGroupSize: 5, minCommentGroupSize: 10 };
 
-let nextId = 0;
-function stored(changes: Partial<StoredResponse> = {}): StoredResponse {
-  const id = nextId++;
-  return {
-    instrumentVersion: 1,
-    wave: 'before',
-    role: 0,
-    stage: 0,
-    responseId: id.toString(16).padStart(12, '0'),
-    day: '2026-11-23',
-    cohort: 'A',
-    anonymousCode: null,
-    answers: itemIds.map((_, j) => 1 + ((id * 7 + j * 3 + ((id * j) % 4)) % 5)),
-    evaluation: null,
-    comment: null,
-    source: 'code',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    sessionId: null,
-    ...changes,
-  };
-}
+const { stored } = responseMaker(itemIds);
 
 /** A synthetic cohort (the engagement model holds in it) as stored responses, before the workshop only. */
 function synthetic(people: number, seed: number): StoredResponse[] {

@@ -11,32 +11,16 @@ import type { StoredResponse } from '../../src/lib/dashboard/dataset.ts';
 import { pairedComparison, welchComparison } from '../../src/lib/stats/compare.ts';
 import type { Wave } from '../../src/lib/survey/response-code.ts';
 import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
+import { responseMaker } from '../support/stored-responses.ts';
 
 const instrument = readInstrumentFile(new URL('../../content/survey/instrument.yaml', import.meta.url));
 const itemIds = instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 const PRIVACY = { minGroupSize: 5, minCommentGroupSize: 10 };
 
-let nextId = 0;
+const { stored } = responseMaker(itemIds);
 /** A response answering every statement with `value`: "learning" (no reverse-keyed item) then scores exactly `value`. */
 function answered(wave: Wave, value: number, changes: Partial<StoredResponse> = {}): StoredResponse {
-  const id = nextId++;
-  return {
-    instrumentVersion: 1,
-    wave,
-    role: 0,
-    stage: 0,
-    responseId: id.toString(16).padStart(12, '0'),
-    day: '2026-11-23',
-    cohort: 'A',
-    anonymousCode: null,
-    answers: itemIds.map(() => value),
-    evaluation: null,
-    comment: null,
-    source: 'code',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    sessionId: null,
-    ...changes,
-  };
+  return stored({ wave, answers: itemIds.map(() => value), ...changes });
 }
 
 function shown<T>(section: Section<T>): T {

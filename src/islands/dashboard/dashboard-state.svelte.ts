@@ -12,7 +12,8 @@ export class DashboardState {
   unavailable = $state(false);
   summaries: DatasetSummary[] = $state.raw([]);
   dataset: Dataset | null = $state.raw(null);
-  private revision = 0;
+  /** The stored revision of the dataset on screen: the analysis worker reads this one. */
+  revision = $state(0);
 
   constructor(private readonly instrument: DatasetInstrument) {}
 

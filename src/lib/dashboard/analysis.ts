@@ -11,8 +11,9 @@
  * complements hidden and listed with a reason, comments only for large enough groups.
  *
  * Everything is computed from the statistics library (src/lib/stats/), which is tested against scipy and
- * statsmodels; the modules under ./analysis/ only choose rows, apply privacy, and reshape. The mediation
- * bootstrap is not here: it runs in a Web Worker (./bootstrap-protocol.ts) on `modelColumns(…)`.
+ * statsmodels; the modules under ./analysis/ only choose rows, apply privacy, and reshape. The dashboard calls
+ * this in its Web Worker (./analysis-worker-protocol.ts), where the mediation bootstrap (./bootstrap-protocol.ts)
+ * also runs on `modelColumns(…)`.
  */
 import type { Dataset } from './dataset.ts';
 import { beforeAfter, pairedRows, WAVE_PAIRS } from './analysis/before-after.ts';

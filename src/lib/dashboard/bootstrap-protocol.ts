@@ -1,18 +1,12 @@
 /**
- * The mediation bootstrap in a Web Worker: the messages between the dashboard and
- * src/islands/dashboard/bootstrap.worker.ts, and the job itself as a plain function, so it is tested and
- * benchmarked without a worker.
+ * The mediation bootstrap's jobs: a run request with the model's columns, progress, cancel, and the result, as
+ * plain functions so they are tested and benchmarked without a worker. The dashboard's worker
+ * (analysis-worker-protocol.ts) reads the dataset, takes the model's columns for the view (`modelColumns` in
+ * analysis.ts) and hands them to the handler here:
  *
- * Dashboard side (an island; Vite bundles the worker when `new URL` is written literally inside `new Worker`):
- *
- *   const worker = new Worker(new URL('./bootstrap.worker.ts', import.meta.url), { type: 'module' });
- *   const columns = modelColumns(dataset, instrument, privacy, filter);       // analysis.ts; null: no model
- *   const request: BootstrapRunRequest = { kind: 'run', jobId: 1, columns, resamples: 2000, seed: 20260101 };
- *   worker.postMessage(request, bootstrapTransferList(request));              // moves the columns, no copy
- *   worker.onmessage = ({ data }: MessageEvent<BootstrapWorkerMessage>) => {   // progress …, then result
- *     if (data.kind === 'progress') progress = data.done / data.total;
- *   };
- *   worker.postMessage({ kind: 'cancel', jobId: 1 } satisfies BootstrapCancelRequest);  // "Stop" button
+ *   const handle = createBootstrapWorkerHandler(post);
+ *   handle({ kind: 'run', jobId: 1, columns, resamples: 2000, seed: 20260101 });   // progress …, then result
+ *   handle({ kind: 'cancel', jobId: 1 });                                             // the "Stop" button
  *
  * The same columns, resamples and seed give the same intervals in every browser (stats/random.ts). Interval
  * bounds are null rather than NaN, as in the analysis; the resampled distributions stay Float64Arrays (moved back
@@ -162,12 +156,6 @@ export function requestProblem(request: BootstrapRunRequest): string | null {
   if (!(level > 0 && level < 1)) return 'level: between 0 and 1';
   if (!Number.isInteger(chunkSize) || chunkSize < 1) return 'chunkSize: a whole number of at least 1';
   return null;
-}
-
-/** The buffers of a request's columns, each once: the transfer list for postMessage. */
-export function bootstrapTransferList(request: BootstrapRunRequest): ArrayBuffer[] {
-  const { x, mediators, y } = request.columns;
-  return [...new Set([x, ...mediators, y].map((column) => column.buffer as ArrayBuffer))];
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

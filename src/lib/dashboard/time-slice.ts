@@ -9,7 +9,8 @@ const SLICE_MS = 12;
 
 type YieldingScheduler = { yield?: () => Promise<void> };
 
-function nextTurn(): Promise<void> {
+/** Resolves on the event loop's next turn, so the work after it is a task of its own. */
+export function nextTurn(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

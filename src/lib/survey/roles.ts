@@ -19,19 +19,44 @@ export function itemsForRole(instrument: RoleScopedInstrument, role: string | nu
   return instrument.scales.flatMap((scale) => (scaleAsked(scale, role) ? scale.items.map((item) => item.id) : []));
 }
 
+interface UnaskedItem {
+  at: number;
+  id: string;
+  roles: readonly string[];
+}
+
+/**
+ * Per instrument and role, the items that role is never shown, worked out once: an import checks every response
+ * against the same instrument (20,000 of them in a large one), and walking the scales each time was most of it.
+ */
+const unaskedByInstrument = new WeakMap<RoleScopedInstrument, Map<number, UnaskedItem[]>>();
+
+function unaskedItems(instrument: RoleScopedInstrument, roleIndex: number): UnaskedItem[] {
+  let byRole = unaskedByInstrument.get(instrument);
+  if (!byRole) unaskedByInstrument.set(instrument, (byRole = new Map()));
+  let unasked = byRole.get(roleIndex);
+  if (!unasked) {
+    const role = instrument.roles[roleIndex]?.id;
+    unasked = [];
+    let at = 0;
+    for (const scale of instrument.scales) {
+      const asked = scaleAsked(scale, role);
+      for (const item of scale.items) {
+        if (!asked) unasked.push({ at, id: item.id, roles: [...scale.roles!] });
+        at++;
+      }
+    }
+    byRole.set(roleIndex, unasked);
+  }
+  return unasked;
+}
+
 /**
  * Why a response's answers do not fit its role (it answers items that role is never shown), or undefined.
  * `answers` are in instrument order; `roleIndex` indexes the instrument's roles.
  */
 export function roleMismatch(instrument: RoleScopedInstrument, roleIndex: number, answers: readonly (number | null)[]): string | undefined {
-  const role = instrument.roles[roleIndex]?.id;
-  let at = 0;
-  for (const scale of instrument.scales) {
-    const asked = scaleAsked(scale, role);
-    for (const item of scale.items) {
-      if (!asked && answers[at] != null) return `it answers item ${item.id}, which is asked only of ${scale.roles!.join(', ')}, but its role is ${role ?? roleIndex}`;
-      at++;
-    }
-  }
-  return undefined;
+  const answered = unaskedItems(instrument, roleIndex).find((item) => answers[item.at] != null);
+  if (!answered) return undefined;
+  return `it answers item ${answered.id}, which is asked only of ${answered.roles.join(', ')}, but its role is ${instrument.roles[roleIndex]?.id ?? roleIndex}`;
 }

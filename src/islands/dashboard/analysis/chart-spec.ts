@@ -6,4 +6,6 @@ export interface ChartSpec {
   type: 'bar' | 'radar' | 'scatter';
   data: { labels?: string[]; datasets: Record<string, unknown>[] };
   options?: Record<string, unknown>;
+  /** A legend under the chart, as page text (ChartLegend), naming each dataset with its colour. */
+  legend?: boolean;
 }

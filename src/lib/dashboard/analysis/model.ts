@@ -94,8 +94,8 @@ export function readModel(coefficients: readonly CoefficientResult[], r2: Stat, 
 /**
  * The columns the bootstrap worker needs, for the same responses and privacy rules as the analysis's model
  * section: awareness (x), environment- and achievement-building (mediators) and engagement (y) of the view's
- * responses complete on all four. Null when the model section is hidden. Fresh arrays on every call, so they can
- * be transferred to the worker (bootstrapTransferList) without detaching anything else.
+ * responses complete on all four. Null when the model section is hidden. Computed in the dashboard's worker, next
+ * to the bootstrap that resamples them; fresh arrays on every call, so a job owns its columns.
  */
 export function modelColumns(dataset: Pick<Dataset, 'responses'>, instrument: AnalysisInstrument, privacy: AnalysisPrivacy, filter: AnalysisFilter = {}): BootstrapColumns | null {
   const data = modelRows(createContext(dataset.responses, instrument, privacy, filter));
