@@ -20,6 +20,28 @@ export const PEOPLE_MANAGERS = 'people-managers';
 export const FORMATS = ['in-person', 'online', 'hybrid'] as const;
 export const BLOCK_KINDS = ['talk', 'individual', 'pairs', 'small-groups', 'plenary', 'break'] as const;
 export const SURVEY_WAVES = ['before', 'after', 'follow-up'] as const;
+/** Figures a projector screen can show, each drawn as inline SVG by src/components/screens/figures/. */
+export const SCREEN_FIGURES = ['engagement-model', 'learning-cycle', 'self-efficacy-sources', 'two-by-two', 'timeline'] as const;
+/** Lengths that still read from the back of a room at projector size. */
+export const SCREEN_LIMITS = { heading: 40, line: 60, question: 100, lines: 3 } as const;
+
+const screenText = (what: string, limit: number) => text(what).max(limit, { error: `${what} of at most ${limit} characters, to read from the back of a room` });
+
+/**
+ * What the projector shows during a block: participant-facing only, never the script or the notes. Without one,
+ * the screen shows the block's title and participant instructions.
+ */
+export const screenSchema = z
+  .strictObject(
+    {
+      heading: screenText('a screen heading', SCREEN_LIMITS.heading),
+      lines: z.array(screenText('a screen line', SCREEN_LIMITS.line), { error: 'a list of short lines' }).min(1).max(SCREEN_LIMITS.lines, { error: `at most ${SCREEN_LIMITS.lines} lines on one screen` }).optional(),
+      question: screenText('a screen question', SCREEN_LIMITS.question).optional(),
+      figure: z.enum(SCREEN_FIGURES, { error: `one of ${SCREEN_FIGURES.join(', ')}` }).optional(),
+    },
+    { error: 'a screen written as { heading: …, lines: [ … ] } or { heading: …, question: … }, optionally with figure: …' },
+  )
+  .refine((screen) => !(screen.lines && screen.question), { error: 'either lines or a question on one screen, not both' });
 
 const minutes = z
   .number({ error: 'a whole number of minutes, such as 15' })
@@ -70,6 +92,8 @@ export const blockSchema = z
     online: text('how to run the block online'),
     /** An exercise participants open during the block. */
     exercise: kebabId('an exercise id').optional(),
+    /** What the projector shows during the block (see screenSchema). */
+    screen: screenSchema.optional(),
     /** Present only on blocks that ask people to disclose personal history or feelings. */
     disclosure: z
       .strictObject({ optOut: text('the alternative for someone who prefers not to disclose') }, { error: 'a section with optOut: …' })
@@ -178,3 +202,5 @@ export const moduleSchema = z
 export type WorkshopModule = z.infer<typeof moduleSchema>;
 export type AgendaBlock = z.infer<typeof blockSchema>;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
+export type BlockScreen = z.infer<typeof screenSchema>;
+export type ScreenFigure = (typeof SCREEN_FIGURES)[number];
