@@ -94,6 +94,8 @@ export const blockSchema = z
     exercise: kebabId('an exercise id').optional(),
     /** What the projector shows during the block (see screenSchema). */
     screen: screenSchema.optional(),
+    /** The survey wave participants answer during the block: run mode puts its QR code on the projector. */
+    survey: z.enum(SURVEY_WAVES, { error: `one of ${SURVEY_WAVES.join(', ')}` }).optional(),
     /** Present only on blocks that ask people to disclose personal history or feelings. */
     disclosure: z
       .strictObject({ optOut: text('the alternative for someone who prefers not to disclose') }, { error: 'a section with optOut: …' })
@@ -171,6 +173,13 @@ export const moduleSchema = z
         context.addIssue({ code: 'custom', path: ['blocks', index, 'id'], message: `a block id used only once in the module; "${block.id}" appears twice` });
       }
       seen.add(block.id);
+      if (block.survey && !module.surveyWaves.includes(block.survey)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['blocks', index, 'survey'],
+          message: `a survey wave also listed in the module's surveyWaves; add "${block.survey}" to surveyWaves`,
+        });
+      }
       if (block.exercise && !module.exercises.includes(block.exercise)) {
         context.addIssue({
           code: 'custom',

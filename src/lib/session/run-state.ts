@@ -121,9 +121,13 @@ export function timerAt(state: RunState, now: number): TimerReading {
   if (state.startedAt === null) return { phase: 'ready', elapsedMs: 0, durationMs, remainingMs: durationMs, level: 'normal' };
   const elapsedMs = (state.pausedAt ?? now) - state.startedAt - state.pausedMs;
   const remainingMs = durationMs - elapsedMs;
+  return { phase: state.pausedAt === null ? 'running' : 'paused', elapsedMs, durationMs, remainingMs, level: levelOf(remainingMs, durationMs) };
+}
+
+/** The timer's colour: 'low' at 20% of the block left, 'critical' at 5%, 'over' past the end. */
+export function levelOf(remainingMs: number, durationMs: number): TimerLevel {
   const share = remainingMs / durationMs;
-  const level: TimerLevel = remainingMs < 0 ? 'over' : share <= 0.05 ? 'critical' : share <= 0.2 ? 'low' : 'normal';
-  return { phase: state.pausedAt === null ? 'running' : 'paused', elapsedMs, durationMs, remainingMs, level };
+  return remainingMs < 0 ? 'over' : share <= 0.05 ? 'critical' : share <= 0.2 ? 'low' : 'normal';
 }
 
 /** Minutes after local midnight, with the seconds as a fraction. */

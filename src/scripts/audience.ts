@@ -1,0 +1,71 @@
+/**
+ * The projector window in the browser: shows the screen run mode names, counts down from the time the block
+ * ends (so a late or missed message never makes it drift), and draws the QR code of the page participants open,
+ * in this browser. Listens on a BroadcastChannel and, where that is missing, to localStorage's storage event;
+ * the last message in localStorage lets a reloaded window pick up where it was.
+ */
+import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceRemaining, formatCountdown, readAudienceMessage, type AudienceMessage } from '../lib/session/audience.ts';
+import { levelOf } from '../lib/session/run-state.ts';
+
+const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+export function startAudience(): void {
+  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string };
+  const session = new URLSearchParams(location.hash.slice(1)).get('session');
+  let current: AudienceMessage | null = null;
+  let drawnQr = '';
+
+  function show(message: AudienceMessage | null) {
+    if (!message || (session && message.planId !== session)) return;
+    current = message;
+    const screens = [...document.querySelectorAll<HTMLElement>('[data-audience-screen]')];
+    const wanted = message.screen.startsWith('break') ? 'break' : message.screen;
+    const target = screens.find((screen) => screen.dataset.audienceScreen === wanted) ?? screens.find((screen) => screen.dataset.audienceScreen === 'waiting')!;
+    for (const screen of screens) screen.hidden = screen !== target;
+    $('[data-audience-timer]').hidden = !message.timer || message.screen === 'waiting';
+    void showJoin(message.join);
+    tick();
+  }
+
+  async function showJoin(join: AudienceMessage['join']) {
+    const figure = $('[data-audience-join]');
+    figure.hidden = !join;
+    if (!join || drawnQr === join.url) return;
+    drawnQr = join.url;
+    // The QR generator loads only when a block has something to open.
+    const { renderSVG } = await import('uqr');
+    if (drawnQr !== join.url) return;
+    $('[data-audience-qr]').innerHTML = renderSVG(join.url, { border: 2, ecc: 'M' });
+    $('[data-audience-join-label]').textContent = join.kind === 'survey' ? text.joinSurvey : text.joinExercise;
+    $('[data-audience-link]').textContent = join.url.replace(/^https?:\/\//, '');
+  }
+
+  function tick() {
+    const timer = current?.timer;
+    if (!timer) return;
+    const remaining = audienceRemaining(timer, Date.now());
+    $('[data-audience-time]').textContent = formatCountdown(remaining);
+    $('main').dataset.level = levelOf(remaining, timer.durationMs);
+  }
+
+  try {
+    show(readAudienceMessage(JSON.parse(localStorage.getItem(AUDIENCE_STORAGE_KEY) ?? 'null')));
+  } catch {
+    // Nothing saved yet: the window waits for run mode.
+  }
+  if ('BroadcastChannel' in window) {
+    const channel = new BroadcastChannel(AUDIENCE_CHANNEL);
+    channel.addEventListener('message', (event) => show(readAudienceMessage(event.data)));
+    channel.postMessage({ kind: 'hello' });
+  }
+  addEventListener('storage', (event) => {
+    if (event.key !== AUDIENCE_STORAGE_KEY || !event.newValue) return;
+    try {
+      show(readAudienceMessage(JSON.parse(event.newValue)));
+    } catch {
+      // A half-written value: the next message replaces it.
+    }
+  });
+  $('[data-audience-fullscreen]').addEventListener('click', () => void document.documentElement.requestFullscreen?.().catch(() => {}));
+  setInterval(tick, 250);
+}
