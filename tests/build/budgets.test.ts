@@ -16,7 +16,7 @@ describe('page weight', async () => {
    * The routes that carry an interactive island, with budgets of their own below. Every other page is a content
    * page, chosen by route rather than by what it loads, so a content page that gains an island fails here.
    */
-  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/(sessions|dashboard))\/$/;
+  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/(sessions|dashboard|plan|run|run\/screen))\/$/;
   const contentPages = weights.filter((w) => !islandRoute.test(w.page));
 
   it('measures every page', () => {
@@ -80,5 +80,18 @@ describe('page weight', async () => {
     // The analysis worker, the chart library and the QR decoder load later, and are counted.
     expect(dashboards.every((w) => [/analysis\.worker/, /chart/, /ponyfill/].every((part) => w.jsWithLazyFiles.some((file) => part.test(file))))).toBe(true);
     expect(dashboards.filter((w) => w.jsWithLazyGzip > 150 * 1024).map((w) => `${w.page}: ${w.jsWithLazyGzip} B`)).toEqual([]);
+  });
+
+  // Issue 13: run mode and the projector window together ship at most 50 KB gzip of JavaScript, the QR generator
+  // (loaded only when a block has a page to open) aside.
+  it('keeps run mode and the projector window within 50 KB gzip of JavaScript together', () => {
+    for (const lang of ['ja', 'en']) {
+      const run = weights.find((w) => w.page === `${lang}/facilitator/run/`);
+      const screen = weights.find((w) => w.page === `${lang}/facilitator/run/screen/`);
+      expect(run && screen).toBeTruthy();
+      expect(run!.jsGzip).toBeGreaterThan(2 * 1024); // run mode's script is counted
+      expect(screen!.jsWithLazyGzip).toBeGreaterThan(screen!.jsGzip); // the QR generator loads later
+      expect(run!.jsGzip + screen!.jsGzip).toBeLessThanOrEqual(50 * 1024);
+    }
   });
 });
