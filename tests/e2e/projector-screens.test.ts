@@ -1,7 +1,8 @@
 /**
  * Projector screens: the print view of the people-manager workshop's screens, in Japanese and English, shows one
  * screen per block and nothing a facilitator keeps to themselves, prints one screen per A4 landscape sheet and
- * passes axe; the facilitator guide lists the screens and links to it.
+ * passes axe; the facilitator guide lists the screens and links to it. The other workshops' screens are held to
+ * the same privacy and print rules.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,8 +24,8 @@ interface Block {
 }
 
 /** The module's own front-matter, so the page is checked against the source rather than copied strings. */
-function blocksOf(locale: 'ja' | 'en'): Block[] {
-  const source = readFileSync(new URL(`../../content/modules/${locale}/people-manager.mdx`, import.meta.url), 'utf8');
+function blocksOf(locale: 'ja' | 'en', module = 'people-manager'): Block[] {
+  const source = readFileSync(new URL(`../../content/modules/${locale}/${module}.mdx`, import.meta.url), 'utf8');
   return (parseYaml(source.split(/^---$/m)[1]!) as { blocks: Block[] }).blocks;
 }
 
@@ -112,6 +113,35 @@ describe.each(['ja', 'en'] as const)('the people-manager workshop screens in %s'
     }
     await section.getByRole('link', { name: locale === 'ja' ? /すべての画面を順に見る/ : /See every screen in order/ }).click();
     await page.waitForURL(`**/${locale}/modules/people-manager/screens/`);
+  });
+});
+
+describe.each([
+  ['first-years', 'ja'],
+  ['first-years', 'en'],
+  ['early-career', 'ja'],
+  ['early-career', 'en'],
+] as const)('the %s workshop screens in %s', (module, locale) => {
+  const blocks = blocksOf(locale, module);
+
+  it('show one screen per block and no facilitator-only sentence', async () => {
+    const { page } = watched;
+    await page.goto(`${siteUrl}${locale}/modules/${module}/screens/`);
+    await expect(page.locator('.bn-screen').count()).resolves.toBe(blocks.length);
+    const text = (await page.locator('main').textContent())!;
+    expect(blocks.flatMap((block) => facilitatorOnlySentences(block).filter((sentence) => text.includes(sentence)).map((sentence) => `${block.id}: ${sentence}`))).toEqual([]);
+  });
+
+  it('print one screen per A4 landscape sheet', async () => {
+    const { page } = watched;
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      expect(pdfPageCount(pdf)).toBe(blocks.length);
+      expect(pdfPageSizes(pdf).every(([width, height]) => Math.round(width) === 842 && Math.round(height) === 595)).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 });
 
