@@ -77,3 +77,11 @@ export function describeViolations(violations: AxeViolation[]): string[] {
 export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
+
+/** Each page's size in points, [width, height], from its /MediaBox (A4 landscape is about 842 × 595). */
+export function pdfPageSizes(pdf: Buffer): [number, number][] {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((match) => [
+    Number(match[3]) - Number(match[1]),
+    Number(match[4]) - Number(match[2]),
+  ]);
+}
