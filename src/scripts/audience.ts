@@ -6,11 +6,12 @@
  */
 import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceRemaining, formatCountdown, readAudienceMessage, type AudienceMessage } from '../lib/session/audience.ts';
 import { levelOf } from '../lib/session/run-state.ts';
+import { fill } from '../lib/i18n/fill.ts';
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 export function startAudience(): void {
-  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string };
+  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string; backAt: string };
   const session = new URLSearchParams(location.hash.slice(1)).get('session');
   let current: AudienceMessage | null = null;
   let drawnQr = '';
@@ -23,6 +24,9 @@ export function startAudience(): void {
     const target = screens.find((screen) => screen.dataset.audienceScreen === wanted) ?? screens.find((screen) => screen.dataset.audienceScreen === 'waiting')!;
     for (const screen of screens) screen.hidden = screen !== target;
     $('[data-audience-timer]').hidden = !message.timer || message.screen === 'waiting';
+    // A break says when the session starts again, as a clock time people can check on their phones.
+    const endsAt = message.timer?.endsAt;
+    $('[data-audience-back-at]').textContent = target.hasAttribute('data-break') && endsAt ? fill(text.backAt, { time: new Date(endsAt).toLocaleTimeString(document.documentElement.lang, { hour: 'numeric', minute: '2-digit' }) }) : '';
     void showJoin(message.join);
     tick();
   }

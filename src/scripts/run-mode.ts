@@ -8,13 +8,13 @@
  * control, follows along, and can take control.
  */
 import { fill } from '../lib/i18n/fill.ts';
-import { readPlan, type Catalogue, type PlanProblem } from '../lib/session/plan.ts';
+import { readPlan, type Catalogue, type PlanProblem, type SessionModule } from '../lib/session/plan.ts';
 import { planId as makePlanId, runItems } from '../lib/session/run-items.ts';
 import { acceptProposal, advance, back, catchUpProposal, extend, initialRun, isFinished, pacingAt, pause, readRunState, resume, start, timerAt, type RunItem, type RunState } from '../lib/session/run-state.ts';
 import { runLogCsv, runLogRows } from '../lib/session/run-log.ts';
 import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceMessage, formatCountdown, type AudienceMessage } from '../lib/session/audience.ts';
 import type { CutProposal } from '../lib/session/schedule.ts';
-import type { SessionModule } from '../utils/session-catalogue.ts';
+
 import { downloadFile } from '../islands/shared/download.ts';
 
 interface RunPageData {

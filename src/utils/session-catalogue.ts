@@ -3,16 +3,13 @@
  * and kind, the order to shorten flexible blocks, and the participant page a block opens (an exercise or the
  * survey). Facilitator-only text (scripts, notes) is not in it: run mode renders that on the server.
  */
-import type { CatalogueModule } from '../lib/session/plan.ts';
+import type { SessionModule } from '../lib/session/plan.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import { localePath } from '../lib/url/base.ts';
 import { modulesIn } from './modules.ts';
 import { url } from './url.ts';
 
-export interface SessionModule extends CatalogueModule {
-  /** Per block id: the path of the page participants open during it (an exercise, or the survey with its wave). */
-  joins: Record<string, { path: string; kind: 'exercise' | 'survey'; wave?: string }>;
-}
+export type { SessionModule };
 
 export async function sessionCatalogue(locale: Locale): Promise<SessionModule[]> {
   return (await modulesIn(locale)).map(({ entry }) => {

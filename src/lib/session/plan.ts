@@ -32,6 +32,12 @@ export interface CatalogueModule {
 
 export type Catalogue = ReadonlyMap<string, CatalogueModule>;
 
+/** A module as the session tools get it in the browser: also the page participants open during each block. */
+export interface SessionModule extends CatalogueModule {
+  /** Per block id: the path of the page participants open during it (an exercise, or the survey with its wave). */
+  joins: Record<string, { path: string; kind: 'exercise' | 'survey'; wave?: string }>;
+}
+
 export type PlanItem = { kind: 'block'; module: string; block: string; minutes: number } | { kind: 'break'; minutes: number };
 
 export interface PlanDay {
