@@ -8,7 +8,7 @@
  * control, follows along, and can take control.
  */
 import { fill } from '../lib/i18n/fill.ts';
-import { readPlan, type Catalogue, type PlanProblem, type SessionModule } from '../lib/session/plan.ts';
+import { problemValues, readPlan, type Catalogue, type PlanProblem, type SessionModule } from '../lib/session/plan.ts';
 import { planId as makePlanId, runItems } from '../lib/session/run-items.ts';
 import { acceptProposal, advance, back, catchUpProposal, extend, initialRun, isFinished, pacingAt, pause, readRunState, resume, start, timerAt, type RunItem, type RunState } from '../lib/session/run-state.ts';
 import { runLogCsv, runLogRows } from '../lib/session/run-log.ts';
@@ -267,10 +267,7 @@ function showProblems(problems: readonly PlanProblem[], data: RunPageData, catal
   const box = $('[data-run-problems]');
   box.hidden = false;
   box.querySelector('ul')!.replaceChildren(
-    ...problems.map((problem) => {
-      const values = Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, key === 'module' ? (catalogue.get(String(value))?.title ?? String(value)) : String(value)]));
-      return Object.assign(document.createElement('li'), { textContent: fill(data.problems[problem.kind] ?? problem.kind, values) });
-    }),
+    ...problems.map((problem) => Object.assign(document.createElement('li'), { textContent: fill(data.problems[problem.kind] ?? problem.kind, problemValues(problem, catalogue)) })),
   );
 }
 

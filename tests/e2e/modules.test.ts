@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { launchChromium, openWatchedPage, pdfPageCount, type WatchedPage } from '../support/browser.ts';
+import { moduleSource } from '../support/module-source.ts';
 import { rootSite } from '../support/sites.ts';
 
 const siteUrl = inject('rootSiteUrl');
@@ -21,24 +21,7 @@ afterAll(async () => {
 
 /** The module's own front-matter, to check pages against the source rather than against copied strings. */
 function frontMatter(locale: string) {
-  const source = readFileSync(new URL(`../../content/modules/${locale}/people-manager.mdx`, import.meta.url), 'utf8');
-  return parseYaml(source.split(/^---$/m)[1]!) as {
-    title: string;
-    blocks: {
-      id: string;
-      title: string;
-      kind: string;
-      minutes: number;
-      range?: { min: number; max: number };
-      talkMinutes?: number;
-      transitionMinutes?: number;
-      script: string;
-      notes: string[];
-      instructions: string[];
-      disclosure?: unknown;
-    }[];
-    absorbOverrunsIn?: string[];
-  };
+  return moduleSource(locale, 'people-manager');
 }
 
 /** A clock time `offset` minutes after `start` ("13:00"), written as the pages write it ("9:40"). */

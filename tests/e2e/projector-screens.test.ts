@@ -4,11 +4,10 @@
  * passes axe; the facilitator guide lists the screens and links to it. The other workshops' screens are held to
  * the same privacy and print rules.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, pdfPageCount, pdfPageSizes, type WatchedPage } from '../support/browser.ts';
+import { moduleSource } from '../support/module-source.ts';
 
 const siteUrl = inject('rootSiteUrl');
 
@@ -25,8 +24,7 @@ interface Block {
 
 /** The module's own front-matter, so the page is checked against the source rather than copied strings. */
 function blocksOf(locale: 'ja' | 'en', module = 'people-manager'): Block[] {
-  const source = readFileSync(new URL(`../../content/modules/${locale}/${module}.mdx`, import.meta.url), 'utf8');
-  return (parseYaml(source.split(/^---$/m)[1]!) as { blocks: Block[] }).blocks;
+  return moduleSource(locale, module).blocks as Block[];
 }
 
 /**

@@ -8,15 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { axeViolations, describeViolations, launchChromium, pdfPageCount } from '../support/browser.ts';
 import { testOutput } from '../support/sites.ts';
+import { moduleSource } from '../support/module-source.ts';
 
 const siteUrl = inject('rootSiteUrl');
-const module = parseYaml(readFileSync(new URL('../../content/modules/en/people-manager.mdx', import.meta.url), 'utf8').split(/^---$/m)[1]!) as {
-  title: string;
-  blocks: { id: string; title: string; minutes: number; range?: { min: number; max: number }; script: string; notes: string[]; debrief?: string[]; exercise?: string }[];
-};
+const module = moduleSource('en', 'people-manager');
 /** Facilitator-only text, in pieces long enough to be unmistakable. */
 const facilitatorText = module.blocks.flatMap((block) => [...block.script.split(/\n\s*\n/), ...block.notes, ...(block.debrief ?? [])].map((text) => text.trim().slice(0, 40)).filter((text) => text.length >= 20));
 

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { launchChromium, openWatchedPage, pdfPageCount, type WatchedPage } from '../support/browser.ts';
+import { moduleSource } from '../support/module-source.ts';
 import { stepTimeFigures } from '../../src/lib/schedule/step-times.ts';
 import { siteInstrument } from '../support/instrument.ts';
 import { surveyMinutes } from '../../src/lib/survey/duration.ts';
@@ -36,8 +36,7 @@ interface Block {
   instructions: string[];
 }
 function blocksOf(locale: string, id: string): Block[] {
-  const source = readFileSync(new URL(`../../content/modules/${locale}/${id}.mdx`, import.meta.url), 'utf8');
-  return (parseYaml(source.split(/^---$/m)[1]!) as { blocks: Block[] }).blocks;
+  return moduleSource(locale, id).blocks;
 }
 
 describe.each(locales)('every workshop collects the survey (%s)', (locale) => {

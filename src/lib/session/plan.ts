@@ -74,12 +74,21 @@ export type PlanProblem =
   | { kind: 'bad-break'; day: number; part: string }
   | { kind: 'module-changed'; module: string };
 
+/** A few characters that change when the text does (FNV-1a, 32 bits): a change detector, not a security measure. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
 /** A module's blocks, minutes and ranges in a few characters: a link made before any of them changed says so. */
 export function moduleFingerprint(module: CatalogueModule): string {
-  const text = module.blocks.map((b) => `${b.id}:${b.minutes}:${b.range ? `${b.range.min}-${b.range.max}` : ''}`).join('|');
-  let hash = 0x811c9dc5; // FNV-1a, 32 bits: a change detector, not a security measure
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36).slice(0, 6);
+  return shortHash(module.blocks.map((b) => `${b.id}:${b.minutes}:${b.range ? `${b.range.min}-${b.range.max}` : ''}`).join('|')).slice(0, 6);
+}
+
+/** A problem's values for its sentence in the page's language: modules by title, everything as text. */
+export function problemValues(problem: PlanProblem, catalogue: Catalogue): Record<string, string> {
+  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, key === 'module' ? (catalogue.get(String(value))?.title ?? String(value)) : String(value)]));
 }
 
 /** A one-day plan of a whole module as written: every block at its own minutes. */

@@ -2,7 +2,7 @@
  * One day of a plan as run mode's items: each block with its title and flexible range, each break as a break.
  * A plan item whose block no longer exists is left out (readPlan has already said so).
  */
-import type { Catalogue, PlanDay } from './plan.ts';
+import { shortHash, type Catalogue, type PlanDay } from './plan.ts';
 import type { RunItem } from './run-state.ts';
 
 export function runItems(day: PlanDay, catalogue: Catalogue, breakTitle: string): RunItem[] {
@@ -18,8 +18,5 @@ export function runItems(day: PlanDay, catalogue: Catalogue, breakTitle: string)
 
 /** Names a plan and day, for saved run state and the projector window: the same link and day give the same id. */
 export function planId(fragment: string, day: number): string {
-  const text = `${fragment.replace(/^#/, '')}|${day}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
+  return shortHash(`${fragment.replace(/^#/, '')}|${day}`);
 }

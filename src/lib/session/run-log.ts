@@ -3,6 +3,7 @@
  * own review and the programme's records, as rows and as CSV in the page's language.
  */
 import { tableToCsv } from '../dashboard/csv-export.ts';
+import { formatClock } from '../schedule/agenda.ts';
 import type { RunItem, RunState } from './run-state.ts';
 
 export interface RunLogRow {
@@ -20,7 +21,6 @@ export interface RunLogRow {
 }
 
 const two = (value: number) => String(value).padStart(2, '0');
-const clockOfMinutes = (minutes: number) => `${two(Math.floor(minutes / 60) % 24)}:${two(Math.floor(minutes % 60))}`;
 const clockOfTime = (time: number) => {
   const date = new Date(time);
   return `${two(date.getHours())}:${two(date.getMinutes())}`;
@@ -30,7 +30,7 @@ const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 export function runLogRows(state: RunState, items: readonly RunItem[]): RunLogRow[] {
   let planned = state.dayStart;
   return items.map((item, index) => {
-    const plannedStart = clockOfMinutes(planned);
+    const plannedStart = formatClock(planned).padStart(5, '0');
     planned += item.plannedMinutes;
     const entry = state.log.findLast((candidate) => candidate.index === index);
     if (!entry) return { title: item.title, plannedStart, plannedMinutes: item.plannedMinutes, actualStart: '', actualMinutes: null, difference: null, outcome: 'not-reached' };

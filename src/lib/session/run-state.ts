@@ -4,7 +4,7 @@
  * ticks, so the timer cannot drift however late the browser runs its timers (a background tab runs them once
  * a minute at best) and survives a reload: the state is plain JSON, saved after every action.
  */
-import { proposeCuts, type CutProposal, type Shortenable } from './schedule.ts';
+import { proposeCuts, shortenPriority, type CutProposal, type Shortenable } from './schedule.ts';
 
 export interface RunItem {
   /** "module.block", or "break" for a break. */
@@ -171,7 +171,7 @@ export function catchUpProposal(state: RunState, items: readonly RunItem[], now:
   const { lateBy } = pacingAt(state, items, now);
   if (lateBy < 1 || isFinished(state)) return null;
   const shortenable: Shortenable[] = items.flatMap((item, index) =>
-    index > state.current && item.range && state.minutes[index]! > item.range.min ? [{ index, minutes: state.minutes[index]!, min: item.range.min, priority: item.shortenOrder ?? 1000 + (items.length - index) }] : [],
+    index > state.current && item.range && state.minutes[index]! > item.range.min ? [{ index, minutes: state.minutes[index]!, min: item.range.min, priority: shortenPriority(item.shortenOrder, index, items.length) }] : [],
   );
   const proposal = proposeCuts(shortenable, lateBy);
   return proposal.cuts.length > 0 || proposal.short > 0 ? proposal : null;

@@ -79,6 +79,14 @@ export function proposeCuts(items: readonly Shortenable[], minutes: number): Cut
 }
 
 /**
+ * The order to shorten a flexible item in: its module's absorbOverrunsIn position (`order`, −1 when not listed)
+ * first, then the rest, latest first (the wrap-up of a long block is easiest to trim). Lower goes first.
+ */
+export function shortenPriority(order: number | null, index: number, itemCount: number): number {
+  return order !== null && order >= 0 ? order : 1000 + (itemCount - index);
+}
+
+/**
  * A day's flexible blocks from `fromIndex` on, as Shortenable: each module's absorbOverrunsIn blocks first in its
  * order, then its other flexible blocks, latest first (the wrap-up of a long block is easiest to trim).
  */
@@ -89,7 +97,7 @@ export function shortenableItems(day: PlanDay, catalogue: Catalogue, fromIndex =
     const block = module?.blocks.find((candidate) => candidate.id === item.block);
     if (!module || !block?.range || item.minutes <= block.range.min) return [];
     const order = module.absorbOverrunsIn.indexOf(block.id);
-    return [{ index, minutes: item.minutes, min: block.range.min, priority: order >= 0 ? order : 1000 + (day.items.length - index) }];
+    return [{ index, minutes: item.minutes, min: block.range.min, priority: shortenPriority(order, index, day.items.length) }];
   });
 }
 
