@@ -16,7 +16,7 @@ describe('page weight', async () => {
    * The routes that carry an interactive island, with budgets of their own below. Every other page is a content
    * page, chosen by route rather than by what it loads, so a content page that gains an island fails here.
    */
-  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/(sessions|dashboard|plan|run|run\/screen))\/$/;
+  const islandRoute = /^(ja|en)\/(exercises\/[a-z-]+|workbook|survey|facilitator\/(sessions|dashboard|report|plan|run|run\/screen))\/$/;
   const contentPages = weights.filter((w) => !islandRoute.test(w.page));
 
   it('measures every page', () => {
@@ -93,5 +93,14 @@ describe('page weight', async () => {
       expect(screen!.jsWithLazyGzip).toBeGreaterThan(screen!.jsGzip); // the QR generator loads later
       expect(run!.jsGzip + screen!.jsGzip).toBeLessThanOrEqual(50 * 1024);
     }
+  });
+
+  // Issue 14: the organisation report reuses the dashboard's worker and no chart library: at most 80 KB gzip in all.
+  it('keeps the organisation report within 80 KB gzip of JavaScript, its worker included', () => {
+    const reports = weights.filter((w) => /^(ja|en)\/facilitator\/report\/$/.test(w.page));
+    expect(reports).toHaveLength(2);
+    expect(reports.every((w) => w.jsWithLazyFiles.some((file) => /analysis\.worker/.test(file)))).toBe(true);
+    expect(reports.every((w) => !w.jsWithLazyFiles.some((file) => /chart/i.test(file)))).toBe(true);
+    expect(reports.filter((w) => w.jsWithLazyGzip > 80 * 1024).map((w) => `${w.page}: ${w.jsWithLazyGzip} B`)).toEqual([]);
   });
 });
