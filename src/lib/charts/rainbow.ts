@@ -37,7 +37,7 @@ export interface RainbowLayout {
 
 export type RainbowAnswer = Record<string, Record<string, number>>;
 
-const WIDTH = 400;
+const WIDTH = 460;
 const CENTRE_X = WIDTH / 2;
 const CENTRE_Y = 176;
 const OUTER_RADIUS = 146;
