@@ -102,7 +102,8 @@ const rainbowField = z
     }
   });
 
-export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField, rainbowField], { error: FIELD_TYPES_ERROR });
+// Told apart by `type`, so a mistake inside a field (a wrong `print`, a missing label) is reported as itself, not as an unknown type.
+export const exerciseFieldSchema = z.discriminatedUnion('type', [simpleField, entriesField, cardsField, rainbowField], { error: FIELD_TYPES_ERROR });
 
 /** A line chart drawn from an entries field: one point per item. */
 const chartSchema = z.strictObject({
