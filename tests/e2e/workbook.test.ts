@@ -231,6 +231,8 @@ describe('on a phone: the manager action plan and the self-efficacy sources, by 
     await page.getByText('1 exercises imported.').waitFor();
     await page.goto(`${siteUrl}en/exercises/self-efficacy-log/`);
     const boxes = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' }).getByRole('checkbox');
+    // The island renders after load; on a busy machine that takes longer than one poll allows.
+    await boxes.first().waitFor();
     await expect.poll(() => Promise.all([0, 1, 2, 3].map((i) => boxes.nth(i).isChecked()))).toEqual([false, true, false, false]);
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
