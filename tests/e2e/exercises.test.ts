@@ -71,6 +71,21 @@ async function fillByKeyboard(page: Page, exerciseId: string, field: ExerciseFie
         else if (first.type !== 'scale') expect(await input.inputValue()).toBe(value);
       };
     }
+    case 'rainbow': {
+      // The first role in the second age band, then the second role in the first: arrow keys in native selects.
+      const [first, second] = field.roles;
+      const [band1, band2] = field.bands;
+      await page.locator(`#${inputId}-${first!.id}-${band2!.id}`).focus();
+      await page.keyboard.press('ArrowDown'); // "0"
+      await page.keyboard.press('ArrowDown'); // "1"
+      await page.locator(`#${inputId}-${second!.id}-${band1!.id}`).focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // "3"
+      return async (p) => {
+        expect(await p.locator(`#${inputId}-${first!.id}-${band2!.id}`).inputValue()).toBe('1');
+        expect(await p.locator(`#${inputId}-${second!.id}-${band1!.id}`).inputValue()).toBe('3');
+        expect(await p.locator(`#${inputId}-${first!.id}-${band1!.id}`).inputValue()).toBe('');
+      };
+    }
     case 'cards': {
       const card = field.cards[0]!;
       await page.locator(`#${inputId}-${card.id}`).focus();
@@ -235,6 +250,117 @@ describe('values card sort by pointer', () => {
       .dragTo(page.getByRole('region', { name: pile.label, exact: true }), { targetPosition: { x: 40, y: 20 } });
     await expect.poll(() => page.locator(`#values-card-sort-${field.id}-${card.id}`).inputValue()).toBe(pile.id);
     await waitSaved(page);
+    await watched.context.close();
+  });
+});
+
+describe('the life-career rainbow, on a phone and on paper', () => {
+  const rainbowExercise = exercises.find((e) => e.id === 'life-career-rainbow')!;
+  const field = rainbowExercise.fields.find((f) => f.type === 'rainbow')!;
+  if (field.type !== 'rainbow') throw new Error('life-career-rainbow has no rainbow field');
+  const select = (roleIndex: number, bandIndex: number) => `#life-career-rainbow-${field.id}-${field.roles[roleIndex]!.id}-${field.bands[bandIndex]!.id}`;
+
+  it('is filled in by keyboard, kept after a reload, drawn and tabulated, and printed without its inputs', async () => {
+    const watched = await openWatchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const { page } = watched;
+    await page.goto(`${siteUrl}ja/exercises/life-career-rainbow/`);
+    await page.locator('.bn-save-status[data-status="empty"]').waitFor();
+    // The worker role (fifth ring) in the thirties: found by its label, which names the role as well as the decade.
+    const worker = field.roles.findIndex((role) => role.id === 'worker');
+    const workerThirties = page.getByLabel(`${field.roles[worker]!.label}、${field.bands[2]!.label}`, { exact: true });
+    await workerThirties.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // 3
+    await page.keyboard.press('Tab'); // the forties, in the same role
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // 1
+    await page.keyboard.press('Tab'); // the fifties
+    await page.keyboard.press('ArrowDown'); // 0: not in this role
+    await waitSaved(page);
+    await page.reload();
+    await waitSaved(page);
+    expect(await workerThirties.inputValue()).toBe('3');
+    expect(await page.locator(select(worker, 3)).inputValue()).toBe('1');
+    expect(await page.locator(select(worker, 4)).inputValue()).toBe('0');
+    expect(await page.locator(select(worker, 5)).inputValue()).toBe('');
+
+    const chart = page.locator('.bn-exercise .bn-rainbow');
+    // Two filled segments (weight 0 fills nothing), thicker for the larger weight.
+    const filled = chart.locator('svg path[data-weight]');
+    await expect.poll(() => filled.count()).toBe(2);
+    // The band's thickness is the difference between the radii of its two arcs ("A r r …").
+    const thickness = async (weight: string) => {
+      const [outer, inner] = [...((await chart.locator(`svg path[data-weight="${weight}"]`).getAttribute('d')) ?? '').matchAll(/A([\d.]+) /g)].map((m) => Number(m[1]));
+      return outer! - inner!;
+    };
+    expect(await thickness('3')).toBeCloseTo(3 * (await thickness('1')), 0);
+    const row = chart.locator('tbody tr').nth(worker);
+    await expect(row.locator('th').textContent()).resolves.toContain(field.roles[worker]!.label);
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['—', '—', `3：${field.levels[3]}`, `1：${field.levels[1]}`, `0：${field.levels[0]}`, '—', '—']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(workerThirties.isVisible()).resolves.toBe(false);
+    await expect(chart.locator('svg').isVisible()).resolves.toBe(true);
+    await expect(chart.getByRole('table').isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('draws the worked example on the server, with a table a screen reader can read', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${siteUrl}en/exercises/life-career-rainbow/`);
+    const example = page.locator('.bn-example');
+    await example.locator('summary').click();
+    const weights = Object.values(rainbowExample()).flatMap((cells) => Object.values(cells));
+    await expect(example.locator('svg path[data-weight]').count()).resolves.toBe(weights.filter((w) => w > 0).length);
+    await expect(example.getByRole('table').getByRole('row').count()).resolves.toBe(1 + field.roles.length);
+    await watched.context.close();
+  });
+
+  function rainbowExample(): Record<string, Record<string, number>> {
+    const english = parseYaml(readFileSync(new URL('../../content/exercises/en/life-career-rainbow.yaml', import.meta.url), 'utf8')) as Exercise;
+    return english.example.rainbow as Record<string, Record<string, number>>;
+  }
+});
+
+describe('the career inventory prints like the Job Card forms', () => {
+  it('shows the work history as a bordered table on A4, its columns headed by the sub-fields, nothing cut off', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    const inventory = exercises.find((e) => e.id === 'career-inventory')!;
+    const history = inventory.fields.find((f) => f.id === 'workHistory')!;
+    if (history.type !== 'entries') throw new Error('workHistory is not an entries field');
+    await page.goto(`${siteUrl}ja/exercises/career-inventory/`);
+    await page.locator('#career-inventory-workHistory-add').click();
+    const long = '夜勤帯の人員配置、出荷計画の管理、新人教育、倉庫管理システムのトラブル時の一次対応。'.repeat(4);
+    await page.locator('#career-inventory-workHistory-0-period').fill('2016年4月〜現在');
+    await page.locator('#career-inventory-workHistory-0-company').fill('通販出荷センター 出荷チーム');
+    await page.locator('#career-inventory-workHistory-0-duties').fill(long);
+    await page.locator('#career-inventory-workHistory-0-learned').fill('Unbreakable_identifier_without_spaces_'.repeat(5));
+    await waitSaved(page);
+
+    const table = page.locator('.bn-exercise table.bn-sheet-table').filter({ hasText: history.label });
+    await expect(table.isVisible()).resolves.toBe(false); // on screen, the inputs
+    await page.emulateMedia({ media: 'print' });
+    await expect(table.isVisible()).resolves.toBe(true);
+    await expect(page.locator('#career-inventory-workHistory-0-duties').isVisible()).resolves.toBe(false);
+    expect(await table.locator('thead th').allTextContents()).toEqual(history.fields.map((sub) => sub.label));
+    expect(await table.locator('tbody td').nth(2).textContent()).toBe(long);
+    expect(await table.evaluate((t) => getComputedStyle(t.querySelector('td')!).borderTopStyle)).toBe('solid');
+    // A4 portrait less the margins is about 182 mm wide: lay the page out at that width and check no cell overflows.
+    await page.setViewportSize({ width: 688, height: 1000 });
+    const overflowing = await table.locator('td, th').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+    expect(overflowing).toEqual([]);
+    expect(await table.evaluate((t) => t.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(watched.errors).toEqual([]);
     await watched.context.close();
   });
 });

@@ -231,8 +231,67 @@ describe('on a phone: the manager action plan and the self-efficacy sources, by 
     await page.getByText('1 exercises imported.').waitFor();
     await page.goto(`${siteUrl}en/exercises/self-efficacy-log/`);
     const boxes = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' }).getByRole('checkbox');
+    // The island renders after load; on a busy machine that takes longer than one poll allows.
+    await boxes.first().waitFor();
     await expect.poll(() => Promise.all([0, 1, 2, 3].map((i) => boxes.nth(i).isChecked()))).toEqual([false, true, false, false]);
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
+  });
+});
+
+describe('the rainbow and the Job Card sheets in the workbook', () => {
+  const ja = (id: string) => parseYaml(readFileSync(new URL(`../../content/exercises/ja/${id}.yaml`, import.meta.url), 'utf8')) as Exercise;
+  const rainbow = ja('life-career-rainbow');
+  const inventory = ja('career-inventory');
+  const fileWith = (exercises: Record<string, Record<string, unknown>>, name: string) => {
+    const path = `${testOutput}${name}.json`;
+    const records = Object.fromEntries(Object.entries(exercises).map(([id, answers]) => [id, { exerciseId: id, answers, updatedAt: '2026-11-20T09:00:00.000Z', revision: 1 }]));
+    writeFileSync(path, JSON.stringify({ format: 'banso-workbook', version: 2, exportedAt: '2026-11-20T09:00:00.000Z', exercises: records }));
+    return path;
+  };
+
+  it('refuses a rainbow weight out of range, saying in Japanese which question, role and decade, and changes nothing', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${siteUrl}ja/workbook/`);
+    const bad = fileWith({ 'life-career-rainbow': { rainbow: { worker: { thirties: 5 }, pilot: { teens: 1 } } } }, 'workbook-bad-rainbow');
+    await page.getByLabel('書き出したファイルを読み込む').setInputFiles(bad);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('このファイルは読み込めませんでした。今の記録は何も変わっていません。');
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('「わたしのライフ・キャリア・レインボー」の「働く人」「30代」の重みは、0〜3の整数にしてください');
+    expect(text).toContain('「わたしのライフ・キャリア・レインボー」に、このワークにない役割「pilot」が含まれています');
+    await expect(page.locator('.bn-workbook-list').getByText(/最終更新/).count()).resolves.toBe(0);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('prints the rainbow with its table, and the work history as a Job Card table, in the take-away pack', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${siteUrl}ja/workbook/`);
+    const good = fileWith({ 'life-career-rainbow': rainbow.example, 'career-inventory': inventory.example }, 'workbook-rainbow-inventory');
+    await page.getByLabel('書き出したファイルを読み込む').setInputFiles(good);
+    await page.getByRole('button', { name: /^置き換える/ }).click();
+    await page.getByText('2 件のワークを取り込みました。').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pack = page.locator('.bn-take-away');
+    const drawn = pack.locator('.bn-take-away-item').filter({ hasText: rainbow.title });
+    const weights = Object.values(rainbow.example.rainbow as Record<string, Record<string, number>>).flatMap((cells) => Object.values(cells));
+    await expect(drawn.locator('svg path[data-weight]').count()).resolves.toBe(weights.filter((w) => w > 0).length);
+    await expect(drawn.locator('svg').isVisible()).resolves.toBe(true);
+    await expect(drawn.getByRole('table').getByRole('row').count()).resolves.toBe(7);
+    const sheet = pack.locator('.bn-take-away-item').filter({ hasText: inventory.title }).locator('table.bn-sheet-table').first();
+    await expect(sheet.isVisible()).resolves.toBe(true);
+    const history = inventory.fields.find((f) => f.id === 'workHistory')!;
+    if (history.type !== 'entries') throw new Error('workHistory is not an entries field');
+    expect(await sheet.locator('thead th').allTextContents()).toEqual(history.fields.map((sub) => sub.label));
+    await expect(sheet.locator('tbody tr').count()).resolves.toBe((inventory.example.workHistory as unknown[]).length);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
   });
 });

@@ -1,4 +1,4 @@
-/** The exercise schema: the multiselect field type, and worked examples that must have the shape of real answers. */
+/** The exercise schema: the multiselect and rainbow field types, entries printed as tables, and worked examples that must have the shape of real answers. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -45,7 +45,45 @@ describe('exercise schema', () => {
   });
 
   it('names multiselect among the field types when a type is unknown', () => {
-    expect(messagesOf({ ...base, fields: [{ id: 'x', type: 'checkbox', label: 'X' }], example: {} }).join()).toContain('select, multiselect, entries or cards');
+    expect(messagesOf({ ...base, fields: [{ id: 'x', type: 'checkbox', label: 'X' }], example: {} }).join()).toContain('select, multiselect, entries, cards or rainbow');
+  });
+
+  const rainbow = {
+    id: 'rainbow',
+    type: 'rainbow',
+    label: 'My rainbow',
+    roles: [
+      { id: 'learner', label: 'Learner' },
+      { id: 'worker', label: 'Worker' },
+    ],
+    bands: [
+      { id: 'twenties', label: '20s' },
+      { id: 'thirties', label: '30s' },
+    ],
+    levels: ['Not in this role', 'Small', 'Medium', 'Large'],
+  };
+
+  it('accepts a rainbow field whose example gives weights from 0 to 3 by role and age band', () => {
+    expect(messagesOf({ ...base, fields: [rainbow], example: { rainbow: { worker: { twenties: 3, thirties: 0 } } } })).toEqual([]);
+  });
+
+  it('rejects a rainbow example with a weight out of range or an unknown age band, naming the question', () => {
+    expect(messagesOf({ ...base, fields: [rainbow], example: { rainbow: { worker: { twenties: 4, forties: 1 } } } })).toEqual([
+      'example: an example in the shape of the answers: "My rainbow", Worker, 20s: the weight should be a whole number from 0 to 3',
+      'example: an example in the shape of the answers: "My rainbow", Worker: "forties" is not one of the exercise’s age bands (twenties, thirties)',
+    ]);
+  });
+
+  it('asks a rainbow for exactly four weight labels and ids used once', () => {
+    expect(messagesOf({ ...base, fields: [{ ...rainbow, levels: ['None', 'Some', 'Much'] }], example: {} }).join()).toContain('exactly four weight labels, for 0, 1, 2 and 3');
+    expect(messagesOf({ ...base, fields: [{ ...rainbow, bands: [rainbow.bands[0], rainbow.bands[0]] }], example: {} })).toEqual(['fields.0.bands.1.id: an id used once; "twenties" repeats']);
+  });
+
+  it('lets an entries field print as a table or a list, and nothing else', () => {
+    const entries = { id: 'jobs', type: 'entries', label: 'Work history', itemLabel: 'job', fields: [{ id: 'period', type: 'text', label: 'Period' }] };
+    expect(messagesOf({ ...base, fields: [{ ...entries, print: 'table' }], example: { jobs: [{ period: '2016 to date' }] } })).toEqual([]);
+    expect(messagesOf({ ...base, fields: [{ ...entries, print: 'list' }], example: {} })).toEqual([]);
+    expect(messagesOf({ ...base, fields: [{ ...entries, print: 'grid' }], example: {} }).join()).toContain('print: list or table');
   });
 
   it('accepts every exercise in the kit, in both languages, with the same field ids', () => {
@@ -59,5 +97,5 @@ describe('exercise schema', () => {
         expect(ids(data), `${lang}/${file}`).toEqual(ids(other));
       }
     }
-  });
+  }, 20_000); // every exercise in both languages: seconds on a busy machine
 });
