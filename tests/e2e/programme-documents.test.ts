@@ -16,7 +16,7 @@ import { serve } from '../support/serve-sites.ts';
 import { projectRoot } from '../support/sites.ts';
 
 /** Documents agreed to fit one A4 sheet (the fixture stands in for them until they exist). */
-const ONE_PAGE = ['consent-form', 'executive-briefing', 'fixture-one-page'];
+const ONE_PAGE = ['consent-form', 'executive-briefing', 'interview-invitation', 'fixture-one-page'];
 /** @page bn-document leaves 210 mm less 2 × 16 mm: the printable width in CSS pixels (96 per inch). */
 const PRINTABLE_WIDTH_PX = Math.floor((178 / 25.4) * 96);
 const DOCUMENT_PAGE = /^(ja|en)\/programme\/documents\/([a-z0-9-]+)\/$/;
