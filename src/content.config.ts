@@ -10,6 +10,7 @@ import { moduleSchema } from './schemas/module.ts';
 import { exerciseSchema } from './schemas/exercise.ts';
 import { instrumentSchema } from './schemas/survey.ts';
 import { stageSchema } from './schemas/stage.ts';
+import { programmeDocumentSchema } from './schemas/programme.ts';
 
 /** BANSO_CONTENT_DIR builds from another content folder (an organisation's own, or a test's). */
 const contentDir = process.env.BANSO_CONTENT_DIR ?? './content';
@@ -24,6 +25,8 @@ export const collections = {
   guides: defineCollection({ loader: localisedGlob('guides', '{md,mdx}'), schema: guideSchema }),
   modules: defineCollection({ loader: localisedGlob('modules', 'mdx'), schema: moduleSchema }),
   exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
+  /** Programme documents HR adapts and prints (vision, rules, calendar, letters, consent form…); may be empty. */
+  programme: defineCollection({ loader: localisedGlob('programme', 'mdx'), schema: programmeDocumentSchema }),
   /** The survey instrument: one bilingual file, so item wording in both languages shares one id; earlier versions kept in versions/. */
   survey: defineCollection({ loader: glob({ pattern: '{instrument.yaml,versions/*.yaml}', base: `${contentDir}/survey` }), schema: instrumentSchema }),
 };

@@ -33,7 +33,7 @@ interface SearchStrings {
 }
 
 const MAX_RESULTS = 12;
-const KIND_ORDER = ['module', 'exercise', 'guide', 'page'];
+const KIND_ORDER = ['module', 'exercise', 'guide', 'programme', 'page'];
 
 /** Pagefind marks hits as <mark>…</mark> in otherwise escaped text; rebuild that safely. */
 function renderExcerpt(excerpt: string): DocumentFragment {

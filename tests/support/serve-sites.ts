@@ -11,7 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { kitSite, rootSite } from './sites.ts';
 import { recommendedHeaders } from '../../src/lib/security/recommended-headers.ts';
 
-function serve(dir: string, base: string): Promise<Server> {
+export function serve(dir: string, base: string): Promise<Server> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const notFound = readFileSync(`${dir}/404.html`);
   const server = createServer((request, response) => {

@@ -3,6 +3,7 @@
  * facilitator-only ones for Nothing, so their text never reaches a participant's HTML.
  */
 import Agenda from './Agenda.astro';
+import Blank from './Blank.astro';
 import Block from './Block.astro';
 import DiscussionPrompt from './DiscussionPrompt.astro';
 import ExerciseEmbed from './ExerciseEmbed.astro';
@@ -11,6 +12,8 @@ import Handout from './Handout.astro';
 import KeyPoints from './KeyPoints.astro';
 import Nothing from './Nothing.astro';
 import Objectives from './Objectives.astro';
+import ScrollTable from './ScrollTable.astro';
+import Signature from './Signature.astro';
 import SiteLink from './SiteLink.astro';
 import StageQuestions from './StageQuestions.astro';
 import TalkScript from './TalkScript.astro';
@@ -18,3 +21,6 @@ import TalkScript from './TalkScript.astro';
 export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, StageQuestions, TalkScript };
 
 export const participantComponents = { ...facilitatorComponents, FacilitatorNote: Nothing, TalkScript: Nothing };
+
+/** Programme documents (content/programme/): the facilitator components plus the values to fill in and the lines to sign. */
+export const programmeComponents = { ...facilitatorComponents, Blank, Signature, table: ScrollTable };

@@ -1,0 +1,53 @@
+/**
+ * Checks across the programme documents (content/programme/{ja,en}/<slug>.mdx) that a per-file schema cannot
+ * see: a document exists in every published language, and both languages list it in the same place for the same
+ * readers, so a bilingual HR team prints the same set of papers in either language.
+ */
+import type { ContentProblem } from './checks.ts';
+
+export interface ProgrammeDocumentFacts {
+  /** Collection id: "<locale>/<slug>". */
+  entryId: string;
+  order: number;
+  readers: readonly string[];
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function checkProgrammeDocuments(options: { documents: readonly ProgrammeDocumentFacts[]; locales: readonly string[] }): ContentProblem[] {
+  const { documents, locales } = options;
+  const problems: ContentProblem[] = [];
+  const fileOf = (entryId: string) => `content/programme/${entryId}.mdx`;
+  const bySlug = new Map<string, ProgrammeDocumentFacts[]>();
+
+  for (const document of documents) {
+    const [, ...rest] = document.entryId.split('/');
+    const slug = rest.join('/');
+    if (!SLUG.test(slug)) {
+      problems.push({ file: fileOf(document.entryId), key: '(file name)', problem: `"${slug}" cannot be a page address`, fix: 'name the file in lower-case letters, digits and hyphens, directly in the language folder, such as consent-form.mdx' });
+    }
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), document]);
+  }
+
+  for (const [slug, versions] of bySlug) {
+    const present = versions.map((v) => v.entryId.split('/')[0]!);
+    for (const locale of locales.filter((l) => !present.includes(l))) {
+      problems.push({
+        file: fileOf(versions[0]!.entryId),
+        key: '(translation)',
+        problem: `the document "${slug}" has no ${locale} version (content/programme/${locale}/${slug}.mdx)`,
+        fix: `write that file, or remove ${locale} from locales in content/site.yaml`,
+      });
+    }
+    const [first, ...others] = versions.filter((v) => locales.includes(v.entryId.split('/')[0]!));
+    for (const other of others) {
+      if (other.order !== first!.order) {
+        problems.push({ file: fileOf(other.entryId), key: 'order', problem: `${other.order} here but ${first!.order} in ${fileOf(first!.entryId)}`, fix: 'give both languages the same order, so the documents are listed alike' });
+      }
+      if ([...other.readers].sort().join() !== [...first!.readers].sort().join()) {
+        problems.push({ file: fileOf(other.entryId), key: 'readers', problem: `[${other.readers.join(', ')}] here but [${first!.readers.join(', ')}] in ${fileOf(first!.entryId)}`, fix: 'give both languages the same readers' });
+      }
+    }
+  }
+  return problems;
+}
