@@ -21,7 +21,7 @@ const fieldBase = {
 };
 
 const optionSchema = z.strictObject({ value: fieldId, label: text('an option label') });
-const FIELD_TYPES_ERROR = 'a field with type text, textarea, date, year, scale, select, multiselect, entries or cards';
+const FIELD_TYPES_ERROR = 'a field with type text, textarea, date, year, scale, select, multiselect, entries, cards or rainbow';
 
 /** Fields a person types into or picks from. */
 const simpleField = z.discriminatedUnion(
@@ -61,6 +61,12 @@ const entriesField = z.strictObject({
   /** What one item is called, for buttons such as "Add an event". */
   itemLabel: text('the name of one item'),
   fields: z.array(simpleField).min(1),
+  /**
+   * How the items print (the exercise page and the take-away pack). `list` (the default): one item after another,
+   * each sub-field on its own line. `table`: a bordered table, one row per item and one column per sub-field, like a
+   * paper form such as the Job Card's work history sheet. Suits up to about five short sub-fields.
+   */
+  print: z.enum(['list', 'table'], { error: 'print: list or table' }).default('list'),
 });
 
 /** Value cards sorted into piles, then the most important ranked. */
@@ -73,7 +79,30 @@ const cardsField = z.strictObject({
   rank: z.number().int().min(1).max(10),
 });
 
-export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField], { error: FIELD_TYPES_ERROR });
+/**
+ * A life-career rainbow after Super (1980): for each life role and each age band, how large the role is, from 0
+ * (not in this role) to 3. The answer is `{ [roleId]: { [bandId]: 0 | 1 | 2 | 3 } }`; a cell not chosen is left out.
+ * Drawn as concentric arcs, one per role (the first role outermost), each cut into the age bands, left to right.
+ */
+const rainbowField = z
+  .strictObject({
+    ...fieldBase,
+    type: z.literal('rainbow'),
+    roles: z.array(z.strictObject({ id: fieldId, label: text('a role label') })).min(2, { error: 'at least two roles' }).max(8, { error: 'at most eight roles' }),
+    bands: z.array(z.strictObject({ id: fieldId, label: text('an age band label') })).min(2, { error: 'at least two age bands' }).max(12, { error: 'at most twelve age bands' }),
+    /** The words for the weights 0, 1, 2 and 3, in that order, such as [not in this role, small, medium, large]. */
+    levels: z.array(text('a weight label')).length(4, { error: 'exactly four weight labels, for 0, 1, 2 and 3' }),
+  })
+  .superRefine((field, context) => {
+    for (const key of ['roles', 'bands'] as const) {
+      const ids = field[key].map((item) => item.id);
+      ids.forEach((id, index) => {
+        if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: [key, index, 'id'], message: `an id used once; "${id}" repeats` });
+      });
+    }
+  });
+
+export const exerciseFieldSchema = z.union([simpleField, entriesField, cardsField, rainbowField], { error: FIELD_TYPES_ERROR });
 
 /** A line chart drawn from an entries field: one point per item. */
 const chartSchema = z.strictObject({

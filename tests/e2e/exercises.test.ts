@@ -71,6 +71,21 @@ async function fillByKeyboard(page: Page, exerciseId: string, field: ExerciseFie
         else if (first.type !== 'scale') expect(await input.inputValue()).toBe(value);
       };
     }
+    case 'rainbow': {
+      // The first role in the second age band, then the second role in the first: arrow keys in native selects.
+      const [first, second] = field.roles;
+      const [band1, band2] = field.bands;
+      await page.locator(`#${inputId}-${first!.id}-${band2!.id}`).focus();
+      await page.keyboard.press('ArrowDown'); // "0"
+      await page.keyboard.press('ArrowDown'); // "1"
+      await page.locator(`#${inputId}-${second!.id}-${band1!.id}`).focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // "3"
+      return async (p) => {
+        expect(await p.locator(`#${inputId}-${first!.id}-${band2!.id}`).inputValue()).toBe('1');
+        expect(await p.locator(`#${inputId}-${second!.id}-${band1!.id}`).inputValue()).toBe('3');
+        expect(await p.locator(`#${inputId}-${first!.id}-${band1!.id}`).inputValue()).toBe('');
+      };
+    }
     case 'cards': {
       const card = field.cards[0]!;
       await page.locator(`#${inputId}-${card.id}`).focus();

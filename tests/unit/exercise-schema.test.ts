@@ -45,7 +45,7 @@ describe('exercise schema', () => {
   });
 
   it('names multiselect among the field types when a type is unknown', () => {
-    expect(messagesOf({ ...base, fields: [{ id: 'x', type: 'checkbox', label: 'X' }], example: {} }).join()).toContain('select, multiselect, entries or cards');
+    expect(messagesOf({ ...base, fields: [{ id: 'x', type: 'checkbox', label: 'X' }], example: {} }).join()).toContain('select, multiselect, entries, cards or rainbow');
   });
 
   it('accepts every exercise in the kit, in both languages, with the same field ids', () => {

@@ -1,5 +1,6 @@
 /** The interface text of My workbook, resolved on the server in the page's language. */
 import type { Translate } from '../../lib/i18n/translations.ts';
+import { rainbowProblemWords, rainbowStrings } from '../exercises/strings.ts';
 
 export function workbookStrings(t: Translate) {
   const keep = (key: string, names: string[]) => t(key, Object.fromEntries(names.map((n) => [n, `{{${n}}}`])));
@@ -13,6 +14,8 @@ export function workbookStrings(t: Translate) {
     empty: t('exercise.empty'),
     ranked: t('exercise.ranked'),
     separator: t('exercise.listSeparator'),
+    rainbow: rainbowStrings(t),
+    rainbowProblems: rainbowProblemWords(t),
   };
 }
 

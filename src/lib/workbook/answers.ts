@@ -3,6 +3,7 @@
  * Used when reading from storage and, above all, before an import changes anything.
  */
 import type { ExerciseField } from '../../schemas/exercise.ts';
+import { fill } from '../i18n/fill.ts';
 
 export type Answers = Record<string, unknown>;
 
@@ -10,7 +11,56 @@ export type Answers = Record<string, unknown>;
 const MAX_TEXT = 20_000;
 const MAX_ENTRIES = 2_000;
 
-function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' }>, value: unknown, where: string): string | undefined {
+type RainbowField = Extract<ExerciseField, { type: 'rainbow' }>;
+
+/**
+ * The sentences that explain a rainbow answer that does not fit, as templates with {{question}}, {{role}},
+ * {{band}}, {{roles}} and {{bands}}. A person importing a workbook file reads them in the page's language
+ * (`exercise.rainbow.problem.*` in content/i18n); an author whose worked example is wrong reads the English ones.
+ */
+export interface RainbowProblemWords {
+  shape: string;
+  role: string;
+  band: string;
+  weight: string;
+}
+
+export const ENGLISH_RAINBOW_PROBLEMS: RainbowProblemWords = {
+  shape: '"{{question}}" should hold, for each role, a weight from 0 to 3 for each age band',
+  role: '"{{question}}" has a role "{{role}}" that this exercise does not have (its roles: {{roles}})',
+  band: '"{{question}}", {{role}}: "{{band}}" is not one of the exercise’s age bands ({{bands}})',
+  weight: '"{{question}}", {{role}}, {{band}}: the weight should be a whole number from 0 to 3',
+};
+
+/** The highest weight of a rainbow cell; 0 means the person is not in that role in that age band. */
+export const RAINBOW_MAX_WEIGHT = 3;
+
+/** Problems with one rainbow answer (`{ [roleId]: { [bandId]: 0-3 } }`), naming the question by its label. */
+export function checkRainbow(field: RainbowField, value: unknown, words: RainbowProblemWords = ENGLISH_RAINBOW_PROBLEMS): string[] {
+  const question = field.label;
+  const isTable = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isTable(value)) return [fill(words.shape, { question })];
+  const problems: string[] = [];
+  for (const [roleId, cells] of Object.entries(value)) {
+    const role = field.roles.find((r) => r.id === roleId);
+    if (!role) {
+      problems.push(fill(words.role, { question, role: roleId, roles: field.roles.map((r) => r.id).join(', ') }));
+      continue;
+    }
+    if (!isTable(cells)) {
+      problems.push(fill(words.shape, { question }));
+      continue;
+    }
+    for (const [bandId, weight] of Object.entries(cells)) {
+      const band = field.bands.find((b) => b.id === bandId);
+      if (!band) problems.push(fill(words.band, { question, role: role.label, band: bandId, bands: field.bands.map((b) => b.id).join(', ') }));
+      else if (!Number.isInteger(weight) || (weight as number) < 0 || (weight as number) > RAINBOW_MAX_WEIGHT) problems.push(fill(words.weight, { question, role: role.label, band: band.label }));
+    }
+  }
+  return problems;
+}
+
+function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' | 'rainbow' }>, value: unknown, where: string): string | undefined {
   switch (field.type) {
     case 'text':
     case 'textarea':
@@ -38,7 +88,7 @@ function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' }
 }
 
 /** Problems with a set of answers, one sentence each; empty when they fit the fields. */
-export function checkAnswers(fields: readonly ExerciseField[], answers: unknown): string[] {
+export function checkAnswers(fields: readonly ExerciseField[], answers: unknown, rainbowWords?: RainbowProblemWords): string[] {
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return ['the answers should be a set of named fields'];
   const problems: string[] = [];
   const known = new Map(fields.map((field) => [field.id, field]));
@@ -48,7 +98,9 @@ export function checkAnswers(fields: readonly ExerciseField[], answers: unknown)
       problems.push(`"${key}" is not a field of this exercise`);
       continue;
     }
-    if (field.type === 'entries') {
+    if (field.type === 'rainbow') {
+      problems.push(...checkRainbow(field, value, rainbowWords));
+    } else if (field.type === 'entries') {
       if (!Array.isArray(value)) problems.push(`"${key}" should be a list`);
       else if (value.length > MAX_ENTRIES) problems.push(`"${key}" has more than ${MAX_ENTRIES} items`);
       else value.forEach((item, index) => problems.push(...checkAnswers(field.fields, item).map((p) => `item ${index + 1} of "${key}": ${p}`)));
@@ -77,7 +129,9 @@ export function isBlank(answers: Answers): boolean {
   return Object.values(answers).every((value) => {
     if (value === null || value === '') return true;
     if (Array.isArray(value)) return value.length === 0;
-    if (typeof value === 'object') return Object.keys((value as { piles?: object }).piles ?? {}).length === 0;
+    if (typeof value === 'object' && 'piles' in value) return Object.keys((value as { piles?: object }).piles ?? {}).length === 0;
+    // A rainbow: blank until some role has a weight in some age band.
+    if (typeof value === 'object') return Object.values(value).every((cells) => !cells || typeof cells !== 'object' || Object.keys(cells).length === 0);
     return false;
   });
 }

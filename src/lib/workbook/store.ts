@@ -6,7 +6,7 @@
  * - A record that cannot be read is moved aside under a backup key rather than overwritten.
  */
 import type { ExerciseField } from '../../schemas/exercise.ts';
-import { checkAnswers, type Answers } from './answers.ts';
+import { checkAnswers, type Answers, type RainbowProblemWords } from './answers.ts';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type ExerciseRecord, type WorkbookFile } from './format.ts';
 import { migrate, NewerVersionError } from './migrations.ts';
 import { storageFailureOf, type StorageFailure } from '../storage/failure.ts';
@@ -120,8 +120,8 @@ export class WorkbookStore {
     };
   }
 
-  /** Validate an import completely; nothing is written. */
-  checkImport(text: string): ImportCheck {
+  /** Validate an import completely; nothing is written. `rainbowWords` explain rainbow problems in the page's language. */
+  checkImport(text: string, rainbowWords?: RainbowProblemWords): ImportCheck {
     if (text.length > MAX_IMPORT_BYTES) return { ok: false, problems: [`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, so it cannot be a Bansō workbook`] };
     let data: unknown;
     try {
@@ -150,7 +150,7 @@ export class WorkbookStore {
         problems.push(`"${id}" has no valid time of last change`);
         continue;
       }
-      problems.push(...checkAnswers(fields, record.answers).map((problem) => `in "${id}": ${problem}`));
+      problems.push(...checkAnswers(fields, record.answers, rainbowWords).map((problem) => `in "${id}": ${problem}`));
     }
     return problems.length ? { ok: false, problems } : { ok: true, file, exerciseCount: Object.keys(file.exercises).length };
   }
