@@ -66,7 +66,7 @@ const entriesField = z.strictObject({
    * each sub-field on its own line. `table`: a bordered table, one row per item and one column per sub-field, like a
    * paper form such as the Job Card's work history sheet. Suits up to about five short sub-fields.
    */
-  print: z.enum(['list', 'table'], { error: 'print: list or table' }).default('list'),
+  print: z.enum(['list', 'table'], { error: 'print: list or table' }).optional(),
 });
 
 /** Value cards sorted into piles, then the most important ranked. */
