@@ -119,6 +119,8 @@ describe.each([
   ['first-years', 'en'],
   ['early-career', 'ja'],
   ['early-career', 'en'],
+  ['mid-career', 'ja'],
+  ['mid-career', 'en'],
 ] as const)('the %s workshop screens in %s', (module, locale) => {
   const blocks = blocksOf(locale, module);
 
