@@ -28,8 +28,11 @@ export const collections = {
   exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
   /** Programme documents HR adapts and prints (vision, rules, calendar, letters, consent form…); may be empty. */
   programme: defineCollection({ loader: localisedGlob('programme', 'mdx'), schema: programmeDocumentSchema }),
-  /** The programme view's wording and its year: one file a language (content/programme-view/ja.mdx -> id "ja"). */
-  programmeView: defineCollection({ loader: glob({ pattern: '{ja,en}.mdx', base: `${contentDir}/programme-view` }), schema: programmeViewSchema }),
+  /** The programme view's wording and its year: one file a language (content/programme-view/ja/index.mdx -> id "ja"). */
+  programmeView: defineCollection({
+    loader: glob({ pattern: '{ja,en}/index.mdx', base: `${contentDir}/programme-view`, generateId: ({ entry }) => entry.split('/')[0]! }),
+    schema: programmeViewSchema,
+  }),
   /** The survey instrument: one bilingual file, so item wording in both languages shares one id; earlier versions kept in versions/. */
   survey: defineCollection({ loader: glob({ pattern: '{instrument.yaml,versions/*.yaml}', base: `${contentDir}/survey` }), schema: instrumentSchema }),
 };

@@ -1,5 +1,5 @@
 /**
- * The programme view (`content/programme-view/{ja,en}.mdx`): how a year of the programme fits together. The front
+ * The programme view (`content/programme-view/{ja,en}/index.mdx`): how a year of the programme fits together. The front
  * matter holds what the page draws and tabulates (the steps of the year, who does what when, which stage is invited
  * when); the body holds the prose around them. Both are the HR team's to reword; the build checks that both
  * languages keep the same steps at the same months.

@@ -37,7 +37,7 @@ export async function programmeDocumentsIn(locale: Locale): Promise<ProgrammeDoc
 
 let checkedViews: Promise<CollectionEntry<'programmeView'>[]> | undefined;
 
-/** The programme view's content in one language (content/programme-view/<locale>.mdx), checked against the other languages. */
+/** The programme view's content in one language (content/programme-view/<locale>/index.mdx), checked against the other languages. */
 export async function programmeViewIn(locale: Locale): Promise<CollectionEntry<'programmeView'>> {
   const views = await (checkedViews ??= (async () => {
     const entries = await getCollection('programmeView');

@@ -53,14 +53,14 @@ describe('programme view checks', () => {
   });
 
   it('names a missing language', () => {
-    expect(check([view('ja')]).map((p) => `${p.file} ${p.key}`)).toEqual(['content/programme-view/en.mdx (file)']);
+    expect(check([view('ja')]).map((p) => `${p.file} ${p.key}`)).toEqual(['content/programme-view/en/index.mdx (file)']);
     expect(check([view('ja')], ['ja'])).toEqual([]);
   });
 
   it('rejects steps moved in one language only', () => {
     const problems = check([view('ja'), view('en', { steps: [{ id: 'survey-before', from: -1 }, { id: 'interview', from: 1, to: 3 }] })]);
     expect(formatContentProblems(problems)).toMatchInlineSnapshot(`
-      "✖ content/programme-view/en.mdx → steps: the steps differ from content/programme-view/ja.mdx (survey-before -1…-1, interview 1…3 against survey-before -1…-1, interview 1…2).
+      "✖ content/programme-view/en/index.mdx → steps: the steps differ from content/programme-view/ja/index.mdx (survey-before -1…-1, interview 1…3 against survey-before -1…-1, interview 1…2).
         Fix: give both languages the same step ids in the same order, with the same from and to months."
     `);
   });

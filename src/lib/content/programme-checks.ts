@@ -62,7 +62,7 @@ export interface ProgrammeViewFacts {
 export function checkProgrammeViews(options: { views: readonly ProgrammeViewFacts[]; locales: readonly string[]; stageIds: readonly string[] }): ContentProblem[] {
   const { views, locales, stageIds } = options;
   const problems: ContentProblem[] = [];
-  const fileOf = (locale: string) => `content/programme-view/${locale}.mdx`;
+  const fileOf = (locale: string) => `content/programme-view/${locale}/index.mdx`;
   for (const locale of locales.filter((l) => !views.some((view) => view.locale === l))) {
     problems.push({ file: fileOf(locale), key: '(file)', problem: 'the programme view has no text in this language', fix: `write ${fileOf(locale)} (copy the other language's file and translate it)` });
   }
