@@ -11,6 +11,7 @@ import { exerciseSchema } from './schemas/exercise.ts';
 import { instrumentSchema } from './schemas/survey.ts';
 import { stageSchema } from './schemas/stage.ts';
 import { programmeDocumentSchema } from './schemas/programme.ts';
+import { programmeViewSchema } from './schemas/programme-view.ts';
 
 /** BANSO_CONTENT_DIR builds from another content folder (an organisation's own, or a test's). */
 const contentDir = process.env.BANSO_CONTENT_DIR ?? './content';
@@ -27,6 +28,11 @@ export const collections = {
   exercises: defineCollection({ loader: localisedGlob('exercises', 'yaml'), schema: exerciseSchema }),
   /** Programme documents HR adapts and prints (vision, rules, calendar, letters, consent form…); may be empty. */
   programme: defineCollection({ loader: localisedGlob('programme', 'mdx'), schema: programmeDocumentSchema }),
+  /** The programme view's wording and its year: one file a language (content/programme-view/ja/index.mdx -> id "ja"). */
+  programmeView: defineCollection({
+    loader: glob({ pattern: '{ja,en}/index.mdx', base: `${contentDir}/programme-view`, generateId: ({ entry }) => entry.split('/')[0]! }),
+    schema: programmeViewSchema,
+  }),
   /** The survey instrument: one bilingual file, so item wording in both languages shares one id; earlier versions kept in versions/. */
   survey: defineCollection({ loader: glob({ pattern: '{instrument.yaml,versions/*.yaml}', base: `${contentDir}/survey` }), schema: instrumentSchema }),
 };

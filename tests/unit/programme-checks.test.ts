@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatContentProblems } from '../../src/lib/content/checks.ts';
-import { checkProgrammeDocuments, type ProgrammeDocumentFacts } from '../../src/lib/content/programme-checks.ts';
+import { checkProgrammeDocuments, checkProgrammeViews, type ProgrammeDocumentFacts, type ProgrammeViewFacts } from '../../src/lib/content/programme-checks.ts';
 
 const document = (entryId: string, overrides: Partial<ProgrammeDocumentFacts> = {}): ProgrammeDocumentFacts => ({ entryId, order: 90, readers: ['employees'], ...overrides });
 const check = (documents: ProgrammeDocumentFacts[]) => checkProgrammeDocuments({ documents, locales: ['ja', 'en'] });
@@ -36,5 +36,36 @@ describe('programme document checks', () => {
   it('rejects a file name that cannot be a page address', () => {
     const problems = check([document('ja/Consent Form'), document('en/Consent Form')]);
     expect(problems.map((p) => p.key)).toEqual(['(file name)', '(file name)']);
+  });
+});
+
+describe('programme view checks', () => {
+  const view = (locale: string, overrides: Partial<ProgrammeViewFacts> = {}): ProgrammeViewFacts => ({
+    locale,
+    steps: [{ id: 'survey-before', from: -1 }, { id: 'interview', from: 1, to: 2 }],
+    invitedStages: ['first-years'],
+    ...overrides,
+  });
+  const check = (views: ProgrammeViewFacts[], locales = ['ja', 'en']) => checkProgrammeViews({ views, locales, stageIds: ['first-years', 'late-career'] });
+
+  it('accepts both languages with the same steps', () => {
+    expect(check([view('ja'), view('en')])).toEqual([]);
+  });
+
+  it('names a missing language', () => {
+    expect(check([view('ja')]).map((p) => `${p.file} ${p.key}`)).toEqual(['content/programme-view/en/index.mdx (file)']);
+    expect(check([view('ja')], ['ja'])).toEqual([]);
+  });
+
+  it('rejects steps moved in one language only', () => {
+    const problems = check([view('ja'), view('en', { steps: [{ id: 'survey-before', from: -1 }, { id: 'interview', from: 1, to: 3 }] })]);
+    expect(formatContentProblems(problems)).toMatchInlineSnapshot(`
+      "✖ content/programme-view/en/index.mdx → steps: the steps differ from content/programme-view/ja/index.mdx (survey-before -1…-1, interview 1…3 against survey-before -1…-1, interview 1…2).
+        Fix: give both languages the same step ids in the same order, with the same from and to months."
+    `);
+  });
+
+  it('rejects a stage the stage model does not have', () => {
+    expect(check([view('ja', { invitedStages: ['first-years', 'seniors'] }), view('en')]).map((p) => `${p.key}: ${p.problem}`)).toEqual(['invitations[1].stage: "seniors" is not a career stage of content/stages.yaml']);
   });
 });

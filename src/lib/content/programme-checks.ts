@@ -51,3 +51,37 @@ export function checkProgrammeDocuments(options: { documents: readonly Programme
   }
   return problems;
 }
+
+export interface ProgrammeViewFacts {
+  locale: string;
+  steps: readonly { id: string; from: number; to?: number }[];
+  invitedStages: readonly string[];
+}
+
+/** The programme view in each published language, with the same steps at the same months and stages that exist. */
+export function checkProgrammeViews(options: { views: readonly ProgrammeViewFacts[]; locales: readonly string[]; stageIds: readonly string[] }): ContentProblem[] {
+  const { views, locales, stageIds } = options;
+  const problems: ContentProblem[] = [];
+  const fileOf = (locale: string) => `content/programme-view/${locale}/index.mdx`;
+  for (const locale of locales.filter((l) => !views.some((view) => view.locale === l))) {
+    problems.push({ file: fileOf(locale), key: '(file)', problem: 'the programme view has no text in this language', fix: `write ${fileOf(locale)} (copy the other language's file and translate it)` });
+  }
+  for (const view of views) {
+    view.invitedStages.forEach((stage, index) => {
+      if (!stageIds.includes(stage)) problems.push({ file: fileOf(view.locale), key: `invitations[${index}].stage`, problem: `"${stage}" is not a career stage of content/stages.yaml`, fix: `use one of: ${stageIds.join(', ')}` });
+    });
+  }
+  const published = views.filter((view) => locales.includes(view.locale));
+  const timing = (view: ProgrammeViewFacts) => view.steps.map((step) => `${step.id} ${step.from}…${step.to ?? step.from}`).join(', ');
+  for (const other of published.slice(1)) {
+    if (timing(other) !== timing(published[0]!)) {
+      problems.push({
+        file: fileOf(other.locale),
+        key: 'steps',
+        problem: `the steps differ from ${fileOf(published[0]!.locale)} (${timing(other)} against ${timing(published[0]!)})`,
+        fix: 'give both languages the same step ids in the same order, with the same from and to months',
+      });
+    }
+  }
+  return problems;
+}
