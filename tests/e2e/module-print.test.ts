@@ -45,7 +45,7 @@ async function printMode(page: Page, mode: 'run-sheet' | 'handouts' | 'full') {
 }
 
 it('has every workshop of the kit to check', () => {
-  expect(moduleIds).toEqual(expect.arrayContaining(['first-years', 'early-career', 'people-manager']));
+  expect(moduleIds).toEqual(expect.arrayContaining(['first-years', 'early-career', 'mid-career', 'veteran', 'late-career', 'people-manager']));
 });
 
 for (const id of moduleIds) {
