@@ -18,9 +18,10 @@ import SiteLink from './SiteLink.astro';
 import StageQuestions from './StageQuestions.astro';
 import TalkScript from './TalkScript.astro';
 
-export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, StageQuestions, TalkScript };
+/** Markdown tables become ScrollTable, so a wide one scrolls in its own region on a phone instead of widening the page. */
+export const facilitatorComponents = { Agenda, Block, DiscussionPrompt, ExerciseEmbed, FacilitatorNote, Handout, KeyPoints, Objectives, SiteLink, StageQuestions, TalkScript, table: ScrollTable };
 
 export const participantComponents = { ...facilitatorComponents, FacilitatorNote: Nothing, TalkScript: Nothing };
 
 /** Programme documents (content/programme/): the facilitator components plus the values to fill in and the lines to sign. */
-export const programmeComponents = { ...facilitatorComponents, Blank, Signature, table: ScrollTable };
+export const programmeComponents = { ...facilitatorComponents, Blank, Signature };
