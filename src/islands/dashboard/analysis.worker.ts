@@ -4,7 +4,7 @@
  * messages and to the datasets stored in this browser. Started by ./analysis/analysis-client.ts.
  */
 import { createAnalysisWorkerHandler, type AnalysisWorkerMessage, type AnalysisWorkerRequest } from '../../lib/dashboard/analysis-worker-protocol.ts';
-import { readStoredResponses } from '../../lib/dashboard/dataset-store.ts';
+import { readStoredResponses } from '../../lib/dashboard/dataset-read.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project's TypeScript library is the DOM's, not the worker's). */
 interface WorkerScope {

@@ -17,11 +17,9 @@
 import { storageFailureOf, type StorageFailure } from '../storage/failure.ts';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CsvMapping } from './csv-mapping.ts';
+import { DATABASE, RESPONSES, SUMMARIES } from './dataset-read.ts';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset, type DatasetInstrument, type StoredResponse } from './dataset.ts';
 
-const DATABASE = 'banso-dashboard';
-const SUMMARIES = 'datasets';
-const RESPONSES = 'responses';
 const MAPPINGS = 'mappings';
 
 export interface DatasetSummary {
@@ -50,43 +48,13 @@ interface DashboardDatabase extends DBSchema {
 }
 
 export type { StorageFailure };
+export { readStoredResponses } from './dataset-read.ts';
 export type DatasetSaveResult =
   | { status: 'saved'; summary: DatasetSummary }
   /** stored: what another tab saved since, or undefined when it deleted the dataset. */
   | { status: 'conflict'; stored: DatasetSummary | undefined }
   | { status: 'failed'; reason: StorageFailure };
 
-
-/**
- * One dataset's responses and revision, or undefined when it is not stored. Read with IndexedDB itself, not
- * through `idb`: the dashboard's worker needs only this one read, and would otherwise ship the wrapper library a
- * second time. It never creates the database (the page's DatasetStore.open does, with its stores) and closes it
- * again at once, so it never holds up a later version of the page that upgrades the database.
- */
-export function readStoredResponses(datasetId: string): Promise<{ responses: StoredResponse[]; revision: number } | undefined> {
-  return new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DATABASE);
-    // No database yet: nothing is stored, and none is made here (aborting the upgrade leaves no database).
-    opening.onupgradeneeded = () => opening.transaction?.abort();
-    opening.onerror = () => (opening.error?.name === 'AbortError' ? resolve(undefined) : reject(opening.error));
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const finish = (settle: () => void) => {
-        db.close();
-        settle();
-      };
-      try {
-        const transaction = db.transaction([SUMMARIES, RESPONSES]);
-        const summary = transaction.objectStore(SUMMARIES).get(datasetId) as IDBRequest<DatasetSummary | undefined>;
-        const record = transaction.objectStore(RESPONSES).get(datasetId) as IDBRequest<{ responses: StoredResponse[] } | undefined>;
-        transaction.oncomplete = () => finish(() => resolve(summary.result && record.result ? { responses: record.result.responses, revision: summary.result.revision } : undefined));
-        transaction.onabort = () => finish(() => reject(transaction.error ?? new DOMException('the read was aborted', 'AbortError')));
-      } catch (error) {
-        finish(() => reject(error)); // a database without the dashboard's stores
-      }
-    };
-  });
-}
 
 export class DatasetStore {
   private readonly db: IDBPDatabase<DashboardDatabase>;
