@@ -3,6 +3,7 @@
  * disclosure button that works by keyboard, survey agreement options in order in one column, and a radar chart
  * whose scale names are all drawn inside the chart. No page scrolls sideways.
  */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, describeViolations, launchChromium, openWatchedPage, type WatchedPage } from '../support/browser.ts';
@@ -156,4 +157,38 @@ describe('on a desktop', () => {
     expect(watched.errors).toEqual([]);
     await watched.context.close();
   });
+});
+
+/**
+ * Workshop pages carry the widest tables: the run sheet and the screen list of every facilitator guide, and the
+ * Markdown tables of the participant pages. On a phone each scrolls inside its own region, never the page.
+ */
+describe('workshop pages on a 360 px phone', () => {
+  const modules = readdirSync(new URL('../../content/modules/en/', import.meta.url)).map((file) => file.replace(/\.mdx$/, ''));
+  let watched: WatchedPage;
+  beforeAll(async () => {
+    watched = await openWatchedPage(browser, { viewport: { width: 360, height: 640 } });
+  });
+  afterAll(async () => {
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('finds every workshop', () => {
+    expect(modules.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const lang of ['ja', 'en']) {
+    it(`keeps every ${lang} participant page and facilitator guide within the screen's width`, async () => {
+      const wide: string[] = [];
+      for (const module of modules) {
+        for (const path of [`${lang}/modules/${module}/`, `${lang}/modules/${module}/facilitator/`]) {
+          await watched.page.goto(`${siteUrl}${path}`);
+          const { overflow } = await measureShell(watched.page);
+          if (overflow !== 0) wide.push(`/${path}: ${overflow} px too wide`);
+        }
+      }
+      expect(wide).toEqual([]);
+    });
+  }
 });
