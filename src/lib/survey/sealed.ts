@@ -360,8 +360,8 @@ export async function openSealedCode(input: string, lookup: SessionKeyLookup): P
 }
 
 /**
- * The session key backup file's content. Whoever holds it can read every response sealed to the session,
- * so the person saving it should keep it like a password.
+ * The plain session key backup (version 1): what a protected backup encrypts (session-backup.ts). Whoever holds
+ * it can read every response sealed to the session; since version 2 it is never offered as a file.
  */
 export async function exportSessionBackup(descriptor: SessionDescriptor, privateKey: CryptoKey): Promise<SessionBackup> {
   const { kty, crv, x, y, d } = await subtle().exportKey('jwk', privateKey);
@@ -374,7 +374,8 @@ function documentedFields(session: SessionDescriptor): SessionDescriptor {
   return { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt };
 }
 
-function descriptorProblem(value: unknown): string | undefined {
+/** What is wrong with a stored or backed-up session descriptor, or undefined when nothing is. */
+export function descriptorProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
   const s = value as Record<string, unknown>;
   if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
@@ -387,7 +388,10 @@ function descriptorProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a session key backup (already parsed from JSON); every failure is a typed error. */
+/**
+ * Reads a plain session key backup (already parsed from JSON; a protected one is first opened by
+ * session-backup.ts); every failure is a typed error. The key comes back not extractable.
+ */
 export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
   const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
   const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
@@ -407,7 +411,8 @@ export async function importSessionBackup(json: unknown): Promise<SessionBackupR
   if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;
   let privateKey: CryptoKey;
   try {
-    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string, ext: true }, EC, true, ['deriveBits']);
+    // Not extractable: once stored, no script on this origin can read the key back out (session-backup.ts).
+    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string }, EC, false, ['deriveBits']);
   } catch {
     return mismatch;
   }
