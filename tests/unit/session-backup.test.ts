@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromBase64url, toBase64url } from '../../src/lib/survey/base64url.ts';
-import { createSession, exportSessionBackup, openSealedCode, sealResponse, type SessionKeys } from '../../src/lib/survey/sealed.ts';
+import { createSession, exportSessionBackup, openSealedCode, sealResponse, SESSION_BACKUP_FORMAT, SESSION_BACKUP_VERSION, type SessionKeys } from '../../src/lib/survey/sealed.ts';
 import {
   needsProtection,
   openProtectedBackup,
@@ -49,6 +49,10 @@ beforeAll(async () => {
 });
 
 describe('protected backup format', () => {
+  it('uses the format name and plain version sealed.ts documents', () => {
+    expect([SESSION_BACKUP_FORMAT, SESSION_BACKUP_VERSION]).toEqual(['banso-session-key', 1]);
+  });
+
   it('is versioned, keeps its KDF parameters and holds no key in the clear', async () => {
     const file = JSON.parse(text);
     expect(file).toMatchObject({
@@ -174,7 +178,7 @@ describe('stored keys', () => {
     await store.put(await protectSession(await createSession({ cohort: 'NEW', wave: 'before', instrumentVersion: 1 }), PASSPHRASE));
     const restored = await openProtectedBackup(protectedFile, PASSPHRASE);
     if (!restored.ok) throw new Error(restored.error.detail);
-    await store.put({ ...restored.keys, backup: restored.backup });
+    await store.put(restored.record);
     const again = await SessionStore.open();
     const stored = await again.list();
     expect(stored).toHaveLength(2);
@@ -190,10 +194,12 @@ describe('stored keys', () => {
     await expect(opens(mine)).resolves.toEqual(response);
   });
 
-  it('refuses to store a key that can be read out', async () => {
+  it('takes only sessions locked by protectSession or a restore (checked by the type checker)', async () => {
     const store = await SessionStore.open();
     const created = await createSession({ cohort: 'RAW', wave: 'before', instrumentVersion: 1 });
-    await expect(store.put({ ...created, backup: protectedFile })).rejects.toThrow(/not extractable/);
+    // @ts-expect-error an extractable key straight from createSession is not a LockedSession
+    const refused = () => store.put({ ...created, backup: protectedFile });
+    expect(refused).toBeTypeOf('function');
     await expect(store.list()).resolves.toEqual([]);
   });
 

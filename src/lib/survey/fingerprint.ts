@@ -7,7 +7,18 @@
  * Crockford base32 (no I, L, O or U, so nothing reads as another character aloud), in two groups of five joined by
  * a hyphen, e.g. "7KQ2M-9TFXA". Forging a key with a given fingerprint takes about 2^50 key generations.
  */
-import { fromBase64url } from './base64url.ts';
+
+/**
+ * base64url to bytes with the browser's own decoder, rather than base64url.ts: the projector window needs only
+ * this, and sharing that module would split it into a chunk of its own on every page that uses it.
+ */
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const FINGERPRINT_LENGTH = 10;

@@ -395,7 +395,7 @@ export function descriptorProblem(value: unknown): string | undefined {
 export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
   const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
   const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
-  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', `it has no "format": "${SESSION_BACKUP_FORMAT}": it is not a session key backup`);
+  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', 'it is not a session key backup');
   if (typeof file.version === 'number' && file.version > SESSION_BACKUP_VERSION) return fail('newer-version', `it was written by a newer version of the kit (backup version ${file.version})`);
   if (file.version !== SESSION_BACKUP_VERSION) return fail('invalid', `version should be ${SESSION_BACKUP_VERSION}`);
   const problem = descriptorProblem(file.session);
@@ -405,7 +405,7 @@ export async function importSessionBackup(json: unknown): Promise<SessionBackupR
   const coordinate = (name: string) => (typeof jwk[name] === 'string' ? fromBase64url(jwk[name]) : undefined);
   const [x, y, d] = [coordinate('x'), coordinate('y'), coordinate('d')];
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32 || d?.length !== 32) {
-    return fail('invalid', 'privateKey should be a P-256 private key in JWK form (kty "EC", crv "P-256", with x, y and d)');
+    return fail('invalid', 'privateKey should be a P-256 private key (JWK)');
   }
   const mismatch = fail('key-mismatch', `its private key does not belong to session ${session.sessionId}'s public key`);
   if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;

@@ -18,7 +18,12 @@
  * restored) key, and kept next to the key as it is (ciphertext), so "Download backup" returns it later.
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
-import { descriptorProblem, exportSessionBackup, importSessionBackup, SESSION_BACKUP_FORMAT, SESSION_BACKUP_VERSION, type SessionBackup, type SessionDescriptor, type SessionKeys } from './sealed.ts';
+import { descriptorProblem, exportSessionBackup, importSessionBackup, type SessionBackup, type SessionDescriptor, type SessionKeys } from './sealed.ts';
+
+// The same values as sealed.ts's SESSION_BACKUP_FORMAT and SESSION_BACKUP_VERSION (a unit test holds them equal),
+// written out so the chunk the dashboard shares with sealed.ts need not export them.
+const SESSION_BACKUP_FORMAT = 'banso-session-key';
+const SESSION_BACKUP_VERSION = 1;
 
 export const PROTECTED_BACKUP_VERSION = 2;
 /** OWASP Password Storage Cheat Sheet (2023 and later): at least 600,000 for PBKDF2-HMAC-SHA-256. */
@@ -46,13 +51,21 @@ export type BackupFileError = { kind: 'damaged' | 'not-a-backup' | 'newer-versio
 export type BackupFileResult = { ok: true; file: BackupFile } | { ok: false; error: BackupFileError };
 
 export type RestoreError = { kind: 'wrong-passphrase' | 'damaged' | 'not-a-backup' | 'newer-version' | 'key-mismatch'; detail: string };
-export type RestoreResult = { ok: true; keys: SessionKeys; backup: ProtectedBackup } | { ok: false; error: RestoreError };
+export type RestoreResult = { ok: true; keys: SessionKeys; backup: ProtectedBackup; record: LockedSession } | { ok: false; error: RestoreError };
 
 /** A session as this browser stores it: a key that cannot be read out, and the protected backup made with it. */
 export interface StoredSession extends SessionKeys {
   /** Missing only for sessions stored by kits before protected backups: see needsProtection. */
   backup?: ProtectedBackup;
 }
+
+declare const locked: unique symbol;
+/**
+ * A session fit to store (SessionStore.put): only the functions below make one, from a key imported not
+ * extractable, so code elsewhere cannot store a key that could be read out by mistake.
+ */
+export type LockedSession = Required<StoredSession> & { readonly [locked]: true };
+const lock = (keys: SessionKeys, backup: ProtectedBackup) => ({ ...keys, backup }) as LockedSession;
 
 const subtle = () => globalThis.crypto.subtle;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -130,7 +143,7 @@ export async function openProtectedBackup(backup: ProtectedBackup, passphrase: s
   }
   const restored = await importSessionBackup({ format: SESSION_BACKUP_FORMAT, version: SESSION_BACKUP_VERSION, session, privateKey: isRecord(plain) ? plain.privateKey : undefined });
   if (!restored.ok) return { ok: false, error: { kind: restored.error.kind === 'key-mismatch' ? 'key-mismatch' : 'damaged', detail: restored.error.detail } };
-  return { ok: true, keys: restored.keys, backup };
+  return { ok: true, keys: restored.keys, backup, record: lock(restored.keys, backup) };
 }
 
 /**
@@ -145,19 +158,19 @@ export async function restorePlainBackup(plain: unknown, passphrase: string, ite
   }
   const { kty, crv, x, y, d } = (plain as SessionBackup).privateKey;
   const backup = await protectBackup({ format: SESSION_BACKUP_FORMAT, version: SESSION_BACKUP_VERSION, session: restored.keys.descriptor, privateKey: { kty, crv, x, y, d } }, passphrase, iterations);
-  return { ok: true, keys: restored.keys, backup };
+  return { ok: true, keys: restored.keys, backup, record: lock(restored.keys, backup) };
 }
 
 /**
  * Makes a session's protected backup from a key that can still be read (one just made, or one stored by an older
  * kit), and the record to store in its place: the same key, no longer extractable, with the backup beside it.
  */
-export async function protectSession(keys: SessionKeys, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<Required<StoredSession>> {
+export async function protectSession(keys: SessionKeys, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<LockedSession> {
   const plain = await exportSessionBackup(keys.descriptor, keys.privateKey);
   const backup = await protectBackup(plain, passphrase, iterations);
   const restored = await importSessionBackup(plain);
   if (!restored.ok) throw new Error(`the new key did not restore: ${restored.error.detail}`);
-  return { ...restored.keys, backup };
+  return lock(restored.keys, backup);
 }
 
 /** Whether a stored session predates protected backups: its key can still be read out and it has no backup. */

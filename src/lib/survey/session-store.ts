@@ -6,7 +6,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionDescriptor } from './sealed.ts';
-import type { StoredSession } from './session-backup.ts';
+import type { LockedSession, StoredSession } from './session-backup.ts';
 
 const DATABASE = 'banso-facilitator';
 const SESSIONS = 'sessions';
@@ -38,11 +38,12 @@ export class SessionStore {
   }
 
   /**
-   * Adds a session, or replaces one with the same id (restoring a backup twice changes nothing). Refuses a key
-   * that could be read out: make one with protectSession, openProtectedBackup or restorePlainBackup.
+   * Adds a session, or replaces one with the same id (restoring a backup twice changes nothing). Only a
+   * LockedSession, which protectSession, openProtectedBackup and restorePlainBackup make: a key that cannot be read
+   * out, with its protected backup. (A type, not a check at run time: the dashboard loads this module too, and
+   * its page weight has no room for code it never runs.)
    */
-  async put(session: StoredSession & { backup: NonNullable<StoredSession['backup']> }): Promise<void> {
-    if (session.privateKey.extractable) throw new TypeError('privateKey: store only keys that are not extractable');
+  async put(session: LockedSession): Promise<void> {
     await this.db.put(SESSIONS, session);
   }
 
