@@ -101,6 +101,7 @@ describe('survey sessions', () => {
 
   it('stores the key so that no script on the site can read it out, with its protected backup beside it', async () => {
     await expect(storedKey(watched.page, sessionId)).resolves.toEqual({ extractable: false, exportRejects: true, backupVersion: 2 });
+    expect(describeViolations(await axeViolations(watched.page))).toEqual([]);
   });
 
   it("shows the key's fingerprint on the session list, to read out and compare", async () => {
@@ -247,6 +248,7 @@ describe('survey sessions', () => {
     await expect(item.getByRole('button', { name: 'Download the key backup' }).count()).resolves.toBe(0);
     await item.getByRole('button', { name: 'Protect this key' }).click();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('bn-protect-passphrase');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await fillNewPassphrase(item, PASSPHRASE);
     const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Protect the key and download its backup' }).click()]);
     await page.getByText('The key of LEGACY, Before the workshop is now protected', { exact: false }).waitFor();
