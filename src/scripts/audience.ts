@@ -7,11 +7,12 @@
 import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceRemaining, formatCountdown, readAudienceMessage, type AudienceMessage } from '../lib/session/audience.ts';
 import { levelOf } from '../lib/session/run-state.ts';
 import { fill } from '../lib/i18n/fill.ts';
+import { linkFingerprint } from '../lib/survey/fingerprint.ts';
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 export function startAudience(): void {
-  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string; backAt: string };
+  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string; backAt: string; fingerprint: string };
   const session = new URLSearchParams(location.hash.slice(1)).get('session');
   let current: AudienceMessage | null = null;
   let drawnQr = '';
@@ -42,6 +43,9 @@ export function startAudience(): void {
     $('[data-audience-qr]').innerHTML = renderSVG(join.url, { border: 2, ecc: 'M' });
     $('[data-audience-join-label]').textContent = join.kind === 'survey' ? text.joinSurvey : text.joinExercise;
     $('[data-audience-link]').textContent = join.url.replace(/^https?:\/\//, '');
+    // A session link's key fingerprint, for participants to compare with the one their survey shows.
+    const fingerprint = join.kind === 'survey' ? await linkFingerprint(join.url) : undefined;
+    if (drawnQr === join.url) $('[data-audience-fingerprint]').textContent = fingerprint ? fill(text.fingerprint, { fingerprint }) : '';
   }
 
   function tick() {

@@ -100,6 +100,9 @@ describe('collect mode', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${siteUrl}en/facilitator/sessions/`);
     await page.getByLabel('Group code (optional)').fill('SEAL');
+    // A new session's key backup is locked with a passphrase typed twice.
+    await page.getByLabel('Backup passphrase', { exact: true }).fill('harbour lantern pebble orbit');
+    await page.getByLabel('Backup passphrase again').fill('harbour lantern pebble orbit');
     await page.getByRole('button', { name: 'Create the session' }).click();
     await page.getByRole('heading', { name: 'SEAL, Before the workshop' }).waitFor();
     const link = await page.locator('.bn-session-link').inputValue();

@@ -143,6 +143,9 @@ describe('facilitator dashboard: imports', () => {
   it('opens codes sealed to a session held in this browser, and explains codes of another session', async () => {
     await page.goto(`${siteUrl}en/facilitator/sessions/`);
     await page.getByLabel('Group code (optional)').fill('MGR-1');
+    // A new session's key backup is locked with a passphrase typed twice.
+    await page.getByLabel('Backup passphrase', { exact: true }).fill('harbour lantern pebble orbit');
+    await page.getByLabel('Backup passphrase again').fill('harbour lantern pebble orbit');
     await page.getByRole('button', { name: 'Create the session' }).click();
     const link = await page.locator('.bn-session-link').inputValue();
     const sealedCode = await answerSurvey(page, new URL(link).pathname.replace(/^\//, '') + new URL(link).hash, () => 2);

@@ -119,6 +119,8 @@ describe('security headers', () => {
       await page.goto(`${siteUrl}en/facilitator/sessions/`);
       await expectRendered(page, page.getByLabel('Group code (optional)'));
       await page.getByLabel('Group code (optional)').fill('CSP-1');
+      await page.getByLabel('Backup passphrase', { exact: true }).fill('harbour lantern pebble orbit');
+      await page.getByLabel('Backup passphrase again').fill('harbour lantern pebble orbit');
       await page.getByRole('button', { name: 'Create the session' }).click();
       await page.getByRole('heading', { name: /^CSP-1/ }).waitFor();
       expect(violations).toEqual([]);

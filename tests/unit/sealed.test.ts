@@ -437,7 +437,9 @@ describe('session key backup', () => {
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     expect(restored.keys.descriptor).toEqual(session.descriptor);
-    expect(restored.keys.privateKey.extractable).toBe(true); // so the restored browser can make a backup in turn
+    // Not extractable: the browser that restores it keeps the protected backup beside it instead (session-backup.ts).
+    expect(restored.keys.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('jwk', restored.keys.privateKey)).rejects.toThrow();
     expect(await openSealedCode(code, held(restored.keys))).toMatchObject({ ok: true, response: full });
   });
 

@@ -5,8 +5,11 @@ import { WAVES } from '../../lib/survey/response-code.ts';
 const KEYS = [
   'createHeading', 'cohort', 'cohortHint', 'cohortInvalid', 'wave', 'create', 'created', 'listHeading', 'none', 'sessionTitle', 'noCohort', 'meta',
   'linkLabel', 'copyLink', 'copied', 'copyFailed', 'showQr', 'qrTitle', 'qrLabel', 'close', 'backup', 'delete', 'deleteConfirm',
-  'restoreHeading', 'restoreLead', 'restoreLabel', 'restored', 'restoreError.unreadable', 'restoreError.not-a-backup', 'restoreError.newer-version',
-  'restoreError.invalid', 'restoreError.key-mismatch', 'storageUnavailable',
+  'restoreHeading', 'restoreLead', 'restoreLabel', 'restored', 'restoreError.not-a-backup', 'restoreError.newer-version', 'restoreError.key-mismatch',
+  'restoreError.wrong-passphrase', 'restoreError.damaged', 'storageUnavailable',
+  'passphrase', 'passphraseHint', 'passphraseAgain', 'passphraseShort', 'passphraseMismatch', 'strength.short', 'strength.weak', 'strength.fair', 'strength.strong',
+  'protecting', 'fingerprint', 'fingerprintHint', 'qrFingerprint', 'unprotected', 'protectStart', 'protect', 'protected',
+  'restorePassphrase', 'restorePassphraseMissing', 'restore', 'restoreChoose', 'restorePlain', 'restoredPlain',
 ] as const;
 
 export type SessionStringKey = (typeof KEYS)[number];

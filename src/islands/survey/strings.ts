@@ -23,6 +23,8 @@ export type SurveyStringKey = (typeof KEYS)[number];
 export function surveyStrings(t: Translate) {
   return {
     text: Object.fromEntries(KEYS.map((key) => [key, t(`survey.${key}`)])) as Record<SurveyStringKey, string>,
+    /** The session key's fingerprint beside a session's notice and its sealed hand-over ({{fingerprint}} kept). */
+    fingerprint: t('sessions.participantFingerprint'),
     waves: Object.fromEntries(WAVES.map((wave) => [wave, t(`survey.wave.${wave}`)])) as Record<(typeof WAVES)[number], string>,
     parts: Object.fromEntries(SCALE_PARTS.map((part) => [part, t(`survey.part.${part}`)])) as Record<(typeof SCALE_PARTS)[number], string>,
   };

@@ -360,8 +360,8 @@ export async function openSealedCode(input: string, lookup: SessionKeyLookup): P
 }
 
 /**
- * The session key backup file's content. Whoever holds it can read every response sealed to the session,
- * so the person saving it should keep it like a password.
+ * The plain session key backup (version 1): what a protected backup encrypts (session-backup.ts). Whoever holds
+ * it can read every response sealed to the session; since version 2 it is never offered as a file.
  */
 export async function exportSessionBackup(descriptor: SessionDescriptor, privateKey: CryptoKey): Promise<SessionBackup> {
   const { kty, crv, x, y, d } = await subtle().exportKey('jwk', privateKey);
@@ -374,7 +374,8 @@ function documentedFields(session: SessionDescriptor): SessionDescriptor {
   return { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt };
 }
 
-function descriptorProblem(value: unknown): string | undefined {
+/** What is wrong with a stored or backed-up session descriptor, or undefined when nothing is. */
+export function descriptorProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
   const s = value as Record<string, unknown>;
   if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
@@ -387,11 +388,14 @@ function descriptorProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a session key backup (already parsed from JSON); every failure is a typed error. */
+/**
+ * Reads a plain session key backup (already parsed from JSON; a protected one is first opened by
+ * session-backup.ts); every failure is a typed error. The key comes back not extractable.
+ */
 export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
   const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
   const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
-  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', `it has no "format": "${SESSION_BACKUP_FORMAT}": it is not a session key backup`);
+  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', 'it is not a session key backup');
   if (typeof file.version === 'number' && file.version > SESSION_BACKUP_VERSION) return fail('newer-version', `it was written by a newer version of the kit (backup version ${file.version})`);
   if (file.version !== SESSION_BACKUP_VERSION) return fail('invalid', `version should be ${SESSION_BACKUP_VERSION}`);
   const problem = descriptorProblem(file.session);
@@ -401,13 +405,14 @@ export async function importSessionBackup(json: unknown): Promise<SessionBackupR
   const coordinate = (name: string) => (typeof jwk[name] === 'string' ? fromBase64url(jwk[name]) : undefined);
   const [x, y, d] = [coordinate('x'), coordinate('y'), coordinate('d')];
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32 || d?.length !== 32) {
-    return fail('invalid', 'privateKey should be a P-256 private key in JWK form (kty "EC", crv "P-256", with x, y and d)');
+    return fail('invalid', 'privateKey should be a P-256 private key (JWK)');
   }
   const mismatch = fail('key-mismatch', `its private key does not belong to session ${session.sessionId}'s public key`);
   if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;
   let privateKey: CryptoKey;
   try {
-    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string, ext: true }, EC, true, ['deriveBits']);
+    // Not extractable: once stored, no script on this origin can read the key back out (session-backup.ts).
+    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string }, EC, false, ['deriveBits']);
   } catch {
     return mismatch;
   }

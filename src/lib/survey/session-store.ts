@@ -1,16 +1,18 @@
 /**
- * The facilitator's survey sessions in this browser's IndexedDB: each session's descriptor and its private key.
- * The key is stored as a CryptoKey (browsers keep it in structured form); it stays extractable only so the
- * facilitator can download a backup, which is the one way it can leave this browser.
+ * The facilitator's survey sessions in this browser's IndexedDB: each session's descriptor, its private key and
+ * its protected backup (session-backup.ts). The key is stored as a CryptoKey that is not extractable, so no
+ * script on this origin (another app on a shared host, say) can read it out; it can only be used to open
+ * responses here. The backup beside it is ciphertext, readable only with the facilitator's passphrase.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { SessionDescriptor, SessionKeys } from './sealed.ts';
+import type { SessionDescriptor } from './sealed.ts';
+import type { LockedSession, StoredSession } from './session-backup.ts';
 
 const DATABASE = 'banso-facilitator';
 const SESSIONS = 'sessions';
 
 interface FacilitatorDatabase extends DBSchema {
-  sessions: { key: string; value: SessionKeys };
+  sessions: { key: string; value: StoredSession };
 }
 
 export class SessionStore {
@@ -26,18 +28,23 @@ export class SessionStore {
     return new SessionStore(db);
   }
 
-  async list(): Promise<SessionKeys[]> {
+  async list(): Promise<StoredSession[]> {
     const all = await this.db.getAll(SESSIONS);
     return all.sort((a, b) => b.descriptor.createdAt.localeCompare(a.descriptor.createdAt));
   }
 
-  get(sessionId: string): Promise<SessionKeys | undefined> {
+  get(sessionId: string): Promise<StoredSession | undefined> {
     return this.db.get(SESSIONS, sessionId);
   }
 
-  /** Adds a session, or replaces one with the same id (restoring a backup twice changes nothing). */
-  async put(keys: SessionKeys): Promise<void> {
-    await this.db.put(SESSIONS, keys);
+  /**
+   * Adds a session, or replaces one with the same id (restoring a backup twice changes nothing). Only a
+   * LockedSession, which protectSession, openProtectedBackup and restorePlainBackup make: a key that cannot be read
+   * out, with its protected backup. (A type, not a check at run time: the dashboard loads this module too, and
+   * its page weight has no room for code it never runs.)
+   */
+  async put(session: LockedSession): Promise<void> {
+    await this.db.put(SESSIONS, session);
   }
 
   async delete(descriptor: Pick<SessionDescriptor, 'sessionId'>): Promise<void> {
