@@ -51,8 +51,8 @@ class DurabilityState {
   #ready: Promise<void> | undefined;
   #asked = false;
 
-  /** Resolves once the facts are read; islands wait for it so the notice does not push content after load. */
-  get ready(): Promise<void> {
+  /** Reads the facts once; islands wait for it so the notice does not push content after load. */
+  ready(): Promise<void> {
     return (this.#ready ??= readFacts().then((facts) => void (this.facts = facts)));
   }
 
@@ -71,7 +71,7 @@ class DurabilityState {
    * an import): Firefox shows a prompt. Asked once a page, and rarely again after a refusal.
    */
   async askPersistence() {
-    await this.ready;
+    await this.ready();
     if (this.#asked || !this.facts || !shouldAskPersist(this.facts, parsePersistAnswer(browserStorage().getItem(PERSIST_ANSWER_KEY)), new Date())) return;
     this.#asked = true;
     const granted = await navigator.storage.persist().catch(() => false);
