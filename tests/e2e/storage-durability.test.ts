@@ -82,7 +82,9 @@ describe('an exercise page', () => {
     const page = await freshPage();
     await page.goto(`${siteUrl}en/workbook/`);
     expect(await noticeText(page)).toContain('Last exported: never');
-    const file = await download(page, 'Save a copy now');
+    // The workbook's own export is right below the notice, so the notice does not repeat it.
+    await expect(page.getByRole('button', { name: 'Save a copy now' }).count()).resolves.toBe(0);
+    const file = await download(page, 'Export all exercises to a file');
     expect(file.json).toMatchObject({ format: 'banso-workbook' });
     await expect(page.locator('.bn-storage-notice [role="status"]').textContent()).resolves.toBe(`Last exported: ${await today(page)}`);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
@@ -190,6 +192,8 @@ describe('the facilitator', () => {
     expect(notice).toContain('This browser may delete your datasets and session keys.');
     expect(notice).toContain('Last exported: never');
     await expect(page.getByText('Back up this dataset now').count()).resolves.toBe(0);
+    // "Export a backup" is right above the notice, so the notice does not repeat it.
+    await expect(page.getByRole('button', { name: 'Save a copy now' }).count()).resolves.toBe(0);
 
     await page.getByLabel('Response codes (one per line)').fill([encodeResponse(response(1)), encodeResponse(response(2))].join('\n'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
