@@ -4,6 +4,7 @@
  */
 import { createDataset, type Dataset, type DatasetInstrument } from '../../lib/dashboard/dataset.ts';
 import { DatasetStore, type DatasetSummary, type StorageFailure } from '../../lib/dashboard/dataset-store.ts';
+import { durability } from '../shared/durability.svelte.ts';
 
 export type SaveOutcome = { ok: true } | { ok: false; reason: StorageFailure | 'conflict' };
 
@@ -37,6 +38,8 @@ export class DashboardState {
   /** Saves the dataset whole; on a conflict the stored version is loaded so nothing is overwritten. */
   async save(dataset: Dataset, isNew = false): Promise<SaveOutcome> {
     if (!this.store) return { ok: false, reason: 'unavailable' };
+    // Every save follows something the facilitator did (an import, a new dataset, a restore): the moment to ask.
+    durability.askPersistence();
     const result = await this.store.save(dataset, isNew ? 0 : this.revision);
     if (result.status === 'saved') {
       this.dataset = dataset;

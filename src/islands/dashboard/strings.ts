@@ -7,6 +7,7 @@ import { SCALE_PARTS } from '../../lib/survey/model.ts';
 export function dashboardStrings(t: Translate) {
   return {
     text: stringsWithPrefix(t, 'dashboard.'),
+    storage: stringsWithPrefix(t, 'storage.'),
     waves: Object.fromEntries(WAVES.map((wave) => [wave, t(`survey.wave.${wave}`)])) as Record<(typeof WAVES)[number], string>,
     parts: Object.fromEntries(SCALE_PARTS.map((part) => [part, t(`survey.part.${part}`)])) as Record<(typeof SCALE_PARTS)[number], string>,
   };

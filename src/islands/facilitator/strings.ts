@@ -18,6 +18,8 @@ export function sessionStrings(t: Translate) {
   return {
     text: Object.fromEntries(KEYS.map((key) => [key, t(`sessions.${key}`)])) as Record<SessionStringKey, string>,
     waves: Object.fromEntries(WAVES.map((wave) => [wave, t(`survey.wave.${wave}`)])) as Record<(typeof WAVES)[number], string>,
+    /** Shown after a session is created or restored (issue 15): the key lives in this browser only. */
+    keyReminder: t('storage.keyReminder'),
   };
 }
 
