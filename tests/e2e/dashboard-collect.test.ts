@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
-import { decodeSessionFragment, sealResponse } from '../../src/lib/survey/sealed.ts';
+import { decodeSessionFragment } from '../../src/lib/survey/session-link.ts';
+import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
 import { axeViolations, describeViolations, launchChromium } from '../support/browser.ts';
 import { writeQrSequence } from '../support/fake-camera.ts';
 import { testOutput } from '../support/sites.ts';

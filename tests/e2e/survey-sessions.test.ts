@@ -8,7 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createSession, decodeSessionFragment, exportSessionBackup, openSealedCode, sealResponse } from '../../src/lib/survey/sealed.ts';
+import { openSealedCode } from '../../src/lib/survey/sealed.ts';
+import { createSession, decodeSessionFragment } from '../../src/lib/survey/session-link.ts';
+import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
+import { exportSessionBackup } from '../../src/lib/survey/session-backup.ts';
 import { linkFingerprint } from '../../src/lib/survey/fingerprint.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
 import { itemsForRole } from '../../src/lib/survey/roles.ts';

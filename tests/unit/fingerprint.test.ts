@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../../src/lib/survey/base64url.ts';
 import { keyFingerprint, linkFingerprint, sessionFingerprint } from '../../src/lib/survey/fingerprint.ts';
-import { createSession, encodeSessionFragment } from '../../src/lib/survey/sealed.ts';
+import { createSession, encodeSessionFragment } from '../../src/lib/survey/session-link.ts';
 
 // The P-256 base point G (FIPS 186-4 D.1.2.3), uncompressed: a public key anyone can rebuild.
 const G = Uint8Array.from(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSealedHandOver, parseSealedHandOvers, withSealedHandOver, type SealedHandOver } from '../../src/lib/survey/sealed.ts';
+import { findSealedHandOver, parseSealedHandOvers, withSealedHandOver, type SealedHandOver } from '../../src/lib/survey/sealed-handover.ts';
 
 const entry = (plain: string, session = 'S1', code = `BNX1${plain}`): SealedHandOver => ({ plain, session, code, file: { sealed: plain } });
 

@@ -3,23 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromBase64url, toBase64url } from '../../src/lib/survey/base64url.ts';
 import { crc32, encodeResponse, fromBase32, toBase32, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
-import {
-  compressPoint,
-  createSession,
-  decodeSessionFragment,
-  decompressPoint,
-  encodeSessionFragment,
-  exportSessionBackup,
-  importSessionBackup,
-  isP256Point,
-  isSealedCode,
-  openBytes,
-  openSealedCode,
-  sealBytes,
-  sealResponse,
-  type SessionKeys,
-  type SessionLink,
-} from '../../src/lib/survey/sealed.ts';
+import { compressPoint, decompressPoint, isP256Point, isSealedCode, openBytes, openSealedCode, sealBytes, type SessionKeys, type SessionLink } from '../../src/lib/survey/sealed.ts';
+import { createSession, decodeSessionFragment, encodeSessionFragment } from '../../src/lib/survey/session-link.ts';
+import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
+import { exportSessionBackup, importSessionBackup } from '../../src/lib/survey/session-backup.ts';
 
 const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
 

@@ -7,8 +7,13 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromBase64url, toBase64url } from '../../src/lib/survey/base64url.ts';
-import { createSession, exportSessionBackup, openSealedCode, sealResponse, SESSION_BACKUP_FORMAT, SESSION_BACKUP_VERSION, type SessionKeys } from '../../src/lib/survey/sealed.ts';
+import { openSealedCode, type SessionKeys } from '../../src/lib/survey/sealed.ts';
+import { createSession } from '../../src/lib/survey/session-link.ts';
+import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
 import {
+  exportSessionBackup,
+  SESSION_BACKUP_FORMAT,
+  SESSION_BACKUP_VERSION,
   needsProtection,
   openProtectedBackup,
   passphraseProblem,
@@ -49,7 +54,7 @@ beforeAll(async () => {
 });
 
 describe('protected backup format', () => {
-  it('uses the format name and plain version sealed.ts documents', () => {
+  it('keeps the documented format name and plain version', () => {
     expect([SESSION_BACKUP_FORMAT, SESSION_BACKUP_VERSION]).toEqual(['banso-session-key', 1]);
   });
 

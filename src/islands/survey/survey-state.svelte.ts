@@ -5,7 +5,7 @@ import { DRAFT_KEY, emptyDraft, restoreDraft, type SurveyDraft } from '../../lib
 import { parseResults, RESULTS_KEY, withResult, type StoredResult } from '../../lib/survey/results.ts';
 import type { LocalisedInstrument } from '../../lib/survey/localise.ts';
 import type { Wave } from '../../lib/survey/response-code.ts';
-import { SEALED_HANDOVERS_KEY } from '../../lib/survey/sealed.ts';
+import { SEALED_HANDOVERS_KEY } from '../../lib/survey/sealed-handover.ts';
 
 
 export interface SurveyPreset {

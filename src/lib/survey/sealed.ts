@@ -31,8 +31,7 @@ import { COHORT_PATTERN, CODE_PREFIX, crc32, decodeResponse, encodeResponse, fro
 export const SEALED_CODE_PREFIX = 'BNX1';
 export const SEALED_VERSION = 1;
 export const SESSION_LINK_VERSION = 1;
-export const SESSION_BACKUP_FORMAT = 'banso-session-key';
-export const SESSION_BACKUP_VERSION = 1;
+
 
 /** What a participant's browser learns from a session link. */
 export interface SessionLink {
@@ -60,9 +59,6 @@ export interface SessionKeys {
 /** Finds the keys of a session this browser holds (from IndexedDB, say); undefined when it holds none. */
 export type SessionKeyLookup = (sessionId: string) => SessionKeys | undefined | Promise<SessionKeys | undefined>;
 
-export type SessionLinkError = { kind: 'not-a-session-link' | 'damaged' | 'newer-format' | 'malformed'; detail: string };
-export type SessionLinkResult = { ok: true; session: SessionLink } | { ok: false; error: SessionLinkError };
-
 export type SealedCodeError =
   | { kind: 'not-a-sealed-code'; detail: string }
   | { kind: 'mistyped'; detail: string }
@@ -75,30 +71,21 @@ export type SealedCodeResult = { ok: true; response: SurveyResponse; session: Se
 export type OpenedBytesError = Extract<SealedCodeError, { kind: 'newer-codec' | 'other-session' | 'tampered' | 'malformed' }>;
 export type OpenedBytesResult = { ok: true; bytes: Uint8Array<ArrayBuffer>; session: SessionDescriptor } | { ok: false; error: OpenedBytesError };
 
-export interface SessionBackup {
-  format: typeof SESSION_BACKUP_FORMAT;
-  version: typeof SESSION_BACKUP_VERSION;
-  session: SessionDescriptor;
-  privateKey: JsonWebKey;
-}
-export type SessionBackupError = { kind: 'not-a-backup' | 'newer-version' | 'invalid' | 'key-mismatch'; detail: string };
-export type SessionBackupResult = { ok: true; keys: SessionKeys } | { ok: false; error: SessionBackupError };
-
-const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const SESSION_ID = /^[0-9a-f]{12}$/;
-const ID_BYTES = 6;
-const POINT_BYTES = 65;
+export const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
+export const SESSION_ID = /^[0-9a-f]{12}$/;
+export const ID_BYTES = 6;
+export const POINT_BYTES = 65;
 const COMPRESSED_BYTES = 33;
 const HEADER_BYTES = 1 + ID_BYTES + COMPRESSED_BYTES;
 const TAG_BYTES = 16;
-const RESPONSE_LABEL = 'banso sealed response v1';
+export const RESPONSE_LABEL = 'banso sealed response v1';
 const BYTES_LABEL = 'banso sealed bytes v1';
 
-const subtle = () => globalThis.crypto.subtle;
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+export const subtle = () => globalThis.crypto.subtle;
+export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+export const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 
-function concat(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+export function concat(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -108,13 +95,13 @@ function concat(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function withCrc(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+export function withCrc(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = concat(bytes, [0, 0, 0, 0]);
   new DataView(out.buffer).setUint32(bytes.length, crc32(bytes));
   return out;
 }
 
-function crcMatches(bytes: Uint8Array): boolean {
+export function crcMatches(bytes: Uint8Array): boolean {
   return new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 4) === crc32(bytes.subarray(0, bytes.length - 4));
 }
 
@@ -161,83 +148,7 @@ export function decompressPoint(compressed: Uint8Array): Uint8Array<ArrayBuffer>
   return concat([4], fromBigInt(x), fromBigInt(y));
 }
 
-/** Throws a RangeError naming the field, as encodeResponse does, for values a session cannot carry. */
-function checkSessionFields(session: { cohort: string; wave: Wave; instrumentVersion: number }) {
-  if (!COHORT_PATTERN.test(session.cohort)) throw new RangeError('cohort: up to 16 of A–Z, 0–9 and -');
-  if (!WAVES.includes(session.wave)) throw new RangeError(`wave: one of ${WAVES.join(', ')}`);
-  if (!Number.isInteger(session.instrumentVersion) || session.instrumentVersion < 1 || session.instrumentVersion > 255) throw new RangeError('instrument version: 1–255');
-}
-
-/** Makes a new session in this browser. Keep the private key here (IndexedDB) and offer its backup file. */
-export async function createSession(options: { cohort: string; wave: Wave; instrumentVersion: number }): Promise<SessionKeys & { publicKey: CryptoKey }> {
-  checkSessionFields(options);
-  const pair = (await subtle().generateKey(EC, true, ['deriveBits'])) as CryptoKeyPair;
-  const publicKey = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
-  const descriptor: SessionDescriptor = {
-    sessionId: hex(globalThis.crypto.getRandomValues(new Uint8Array(ID_BYTES))),
-    cohort: options.cohort,
-    wave: options.wave,
-    instrumentVersion: options.instrumentVersion,
-    publicKey: toBase64url(publicKey),
-    createdAt: new Date().toISOString(),
-  };
-  return { descriptor, privateKey: pair.privateKey, publicKey: pair.publicKey };
-}
-
-/** The text after '#' in a session link. A URL fragment is never sent to the web server. */
-export function encodeSessionFragment(session: SessionLink): string {
-  checkSessionFields(session);
-  const publicKey = fromBase64url(session.publicKey);
-  if (!publicKey || !isP256Point(publicKey)) throw new RangeError('public key: base64url of an uncompressed P-256 point');
-  if (!SESSION_ID.test(session.sessionId)) throw new RangeError('session id: 12 hexadecimal digits');
-  const bytes = concat(
-    [SESSION_LINK_VERSION],
-    fromHex(session.sessionId),
-    [session.instrumentVersion, WAVES.indexOf(session.wave), session.cohort.length],
-    [...session.cohort].map((c) => c.charCodeAt(0)),
-    publicKey,
-  );
-  return `session=${toBase64url(withCrc(bytes))}`;
-}
-
-/** Reads a session link's fragment ('#session=…', 'session=…' or the whole link); never throws. */
-export async function decodeSessionFragment(input: string): Promise<SessionLinkResult> {
-  const fail = (kind: SessionLinkError['kind'], detail: string): SessionLinkResult => ({ ok: false, error: { kind, detail } });
-  const fragment = input.slice(input.indexOf('#') + 1);
-  const value = fragment
-    .split('&')
-    .find((part) => part.trim().startsWith('session='))
-    ?.trim()
-    .slice('session='.length)
-    // Chat apps and e-mail may break a long link across lines.
-    .replace(/\s/g, '');
-  if (value === undefined) return fail('not-a-session-link', 'it has no "session=" part: it is not a session link');
-  if (!/^[A-Za-z0-9_-]*$/.test(value)) return fail('damaged', 'it contains characters that session links never use');
-  const bytes = fromBase64url(value);
-  if (!bytes || bytes.length < 5) return fail('damaged', 'it is cut short: part of the link is missing');
-  // Every version starts with its version byte and ends with a CRC-32, so damage is found before the version is
-  // trusted: a mistyped first character is reported as damage, not as a link from a newer kit.
-  const expected = 10 + (bytes[9] ?? 0) + POINT_BYTES + 4;
-  if (!crcMatches(bytes)) {
-    return bytes[0] === SESSION_LINK_VERSION && bytes.length < expected
-      ? fail('damaged', 'it is cut short: part of the link is missing')
-      : fail('damaged', 'its check digits do not match: part of the link is missing or changed');
-  }
-  if (bytes[0]! > SESSION_LINK_VERSION) return fail('newer-format', `it was made by a newer version of the kit (session link version ${bytes[0]})`);
-  if (bytes[0] !== SESSION_LINK_VERSION) return fail('malformed', `unknown session link version ${bytes[0]}`);
-  if (bytes.length !== expected) return fail('malformed', 'its length does not fit its contents');
-  const cohortLength = bytes[9]!;
-  const wave = WAVES[bytes[8]!];
-  if (!wave) return fail('malformed', 'it names an unknown survey wave');
-  const cohort = String.fromCharCode(...bytes.subarray(10, 10 + cohortLength));
-  if (!COHORT_PATTERN.test(cohort)) return fail('malformed', 'its cohort code is not valid');
-  if (bytes[7] === 0) return fail('malformed', 'its survey version is 0');
-  const publicKey = bytes.subarray(10 + cohortLength, 10 + cohortLength + POINT_BYTES);
-  if (!isP256Point(publicKey) || !(await importPoint(publicKey))) return fail('malformed', 'its public key is not a valid P-256 key');
-  return { ok: true, session: { sessionId: hex(bytes.subarray(1, 7)), cohort, wave, instrumentVersion: bytes[7]!, publicKey: toBase64url(publicKey) } };
-}
-
-async function importPoint(point: Uint8Array<ArrayBuffer>): Promise<CryptoKey | undefined> {
+export async function importPoint(point: Uint8Array<ArrayBuffer>): Promise<CryptoKey | undefined> {
   try {
     return await subtle().importKey('raw', point, EC, true, []);
   } catch {
@@ -253,7 +164,7 @@ async function cipherFor(shared: ArrayBuffer, header: Uint8Array<ArrayBuffer>, l
   return { key, params: { name: 'AES-GCM', iv: material.subarray(32, 44), additionalData: header.subarray(0, 1 + ID_BYTES), tagLength: 128 } };
 }
 
-async function seal(plain: Uint8Array<ArrayBuffer>, session: SessionLink, label: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function seal(plain: Uint8Array<ArrayBuffer>, session: SessionLink, label: string): Promise<Uint8Array<ArrayBuffer>> {
   const point = fromBase64url(session.publicKey);
   const sessionKey = point && isP256Point(point) ? await importPoint(point) : undefined;
   if (!sessionKey) throw new RangeError('public key: base64url of an uncompressed P-256 point');
@@ -312,16 +223,6 @@ export function openBytes(sealed: Uint8Array, lookup: SessionKeyLookup): Promise
   return open(sealed, lookup, BYTES_LABEL);
 }
 
-/** The sealed code of a response made through a session link. Throws a RangeError for what encodeResponse refuses, or a response from another session. */
-export async function sealResponse(response: SurveyResponse, session: SessionLink): Promise<string> {
-  const mismatch = sessionMismatch(response, session);
-  if (mismatch) throw new RangeError(`response: ${mismatch}`);
-  // The plain code is payload ‖ CRC-32; the payload is what gets sealed.
-  const plain = fromBase32(encodeResponse(response).slice(CODE_PREFIX.length))!;
-  const envelope = await seal(plain.slice(0, plain.length - 4), session, RESPONSE_LABEL);
-  return SEALED_CODE_PREFIX + toBase32(withCrc(envelope));
-}
-
 /** Whether text looks like a sealed code of any version (as opposed to a plain BN1 code). */
 export function isSealedCode(text: string): boolean {
   return /^BNX/.test(text.replace(/[\s-]/g, '').toUpperCase());
@@ -359,111 +260,3 @@ export async function openSealedCode(input: string, lookup: SessionKeyLookup): P
   return { ok: true, response: decoded.response, session: opened.session };
 }
 
-/**
- * The plain session key backup (version 1): what a protected backup encrypts (session-backup.ts). Whoever holds
- * it can read every response sealed to the session; since version 2 it is never offered as a file.
- */
-export async function exportSessionBackup(descriptor: SessionDescriptor, privateKey: CryptoKey): Promise<SessionBackup> {
-  const { kty, crv, x, y, d } = await subtle().exportKey('jwk', privateKey);
-  return { format: SESSION_BACKUP_FORMAT, version: SESSION_BACKUP_VERSION, session: documentedFields(descriptor), privateKey: { kty, crv, x, y, d } };
-}
-
-/** Only the documented fields, whatever else a caller's stored record carries. */
-function documentedFields(session: SessionDescriptor): SessionDescriptor {
-  const { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt } = session;
-  return { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt };
-}
-
-/** What is wrong with a stored or backed-up session descriptor, or undefined when nothing is. */
-export function descriptorProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
-  const s = value as Record<string, unknown>;
-  if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
-  if (typeof s.cohort !== 'string' || !COHORT_PATTERN.test(s.cohort)) return 'session.cohort should be up to 16 of A–Z, 0–9 and -';
-  if (!WAVES.includes(s.wave as Wave)) return `session.wave should be one of ${WAVES.join(', ')}`;
-  if (!Number.isInteger(s.instrumentVersion) || (s.instrumentVersion as number) < 1 || (s.instrumentVersion as number) > 255) return 'session.instrumentVersion should be a whole number from 1 to 255';
-  const point = typeof s.publicKey === 'string' ? fromBase64url(s.publicKey) : undefined;
-  if (!point || !isP256Point(point)) return 'session.publicKey should be base64url of an uncompressed P-256 point';
-  if (typeof s.createdAt !== 'string' || Number.isNaN(Date.parse(s.createdAt))) return 'session.createdAt should be a date and time such as 2026-11-23T09:30:00.000Z';
-  return undefined;
-}
-
-/**
- * Reads a plain session key backup (already parsed from JSON; a protected one is first opened by
- * session-backup.ts); every failure is a typed error. The key comes back not extractable.
- */
-export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
-  const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
-  const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
-  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', 'it is not a session key backup');
-  if (typeof file.version === 'number' && file.version > SESSION_BACKUP_VERSION) return fail('newer-version', `it was written by a newer version of the kit (backup version ${file.version})`);
-  if (file.version !== SESSION_BACKUP_VERSION) return fail('invalid', `version should be ${SESSION_BACKUP_VERSION}`);
-  const problem = descriptorProblem(file.session);
-  if (problem) return fail('invalid', problem);
-  const session = file.session as SessionDescriptor;
-  const jwk = (file.privateKey ?? {}) as Record<string, unknown>;
-  const coordinate = (name: string) => (typeof jwk[name] === 'string' ? fromBase64url(jwk[name]) : undefined);
-  const [x, y, d] = [coordinate('x'), coordinate('y'), coordinate('d')];
-  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32 || d?.length !== 32) {
-    return fail('invalid', 'privateKey should be a P-256 private key (JWK)');
-  }
-  const mismatch = fail('key-mismatch', `its private key does not belong to session ${session.sessionId}'s public key`);
-  if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;
-  let privateKey: CryptoKey;
-  try {
-    // Not extractable: once stored, no script on this origin can read the key back out (session-backup.ts).
-    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string }, EC, false, ['deriveBits']);
-  } catch {
-    return mismatch;
-  }
-  const descriptor = documentedFields(session);
-  // x and y could match while d does not, and not every browser checks that on import: prove the pair works.
-  const keys = { descriptor, privateKey };
-  const probe = await open(await sealBytes(Uint8Array.of(1), descriptor), () => keys, BYTES_LABEL);
-  return probe.ok ? { ok: true, keys } : mismatch;
-}
-
-/**
- * A participant's sealed hand-over, kept next to their stored result: sealing draws a fresh ephemeral key each
- * time, so without this the code (and the QR code) would change every time they reopened their report, and a
- * facilitator who had already scanned it could not tell it was the same response. Only ciphertext and the
- * plain code of a result the device already holds are stored.
- */
-export const SEALED_HANDOVERS_KEY = 'banso:survey:sealed';
-
-export interface SealedHandOver {
-  /** The plain code of the response sealed: a changed response (or another with the same id) does not match. */
-  plain: string;
-  /** The session link's fragment it was sealed to. */
-  session: string;
-  code: string;
-  file: unknown;
-}
-
-/** The stored hand-overs, skipping any entry that is not one. */
-export function parseSealedHandOvers(raw: string | null): SealedHandOver[] {
-  if (!raw) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (entry): entry is SealedHandOver =>
-        typeof entry === 'object' && entry !== null && typeof entry.plain === 'string' && typeof entry.session === 'string' && typeof entry.code === 'string' && isSealedCode(entry.code) && 'file' in entry,
-    );
-  } catch {
-    return [];
-  }
-}
-
-/** The hand-over sealed earlier for this response and session, if there is one. */
-export function findSealedHandOver(list: readonly SealedHandOver[], plain: string, session: string): SealedHandOver | undefined {
-  return list.find((entry) => entry.plain === plain && entry.session === session);
-}
-
-/**
- * The list with `entry` added, keeping only hand-overs of responses still stored (`keep`, their plain codes), so
- * one the participant removed from this device goes with it.
- */
-export function withSealedHandOver(list: readonly SealedHandOver[], entry: SealedHandOver, keep: ReadonlySet<string>): SealedHandOver[] {
-  return [...list.filter((other) => keep.has(other.plain) && !(other.plain === entry.plain && other.session === entry.session)), entry];
-}

@@ -1,5 +1,5 @@
 /**
- * Protected session key backups: the plain backup (sealed.ts, version 1) encrypted with a passphrase, so a copy
+ * Session key backups: the plain backup (version 1, below) and the protected one, the plain backup encrypted with a passphrase, so a copy
  * left in a downloads folder or a shared drive gives nobody the key. Documented in the guide "Survey response
  * formats"; change the layout only by adding a version.
  *
@@ -18,12 +18,85 @@
  * restored) key, and kept next to the key as it is (ciphertext), so "Download backup" returns it later.
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
-import { descriptorProblem, exportSessionBackup, importSessionBackup, type SessionBackup, type SessionDescriptor, type SessionKeys } from './sealed.ts';
+import { COHORT_PATTERN, WAVES, type Wave } from './response-code.ts';
+import { concat, EC, isP256Point, openBytes, sealBytes, SESSION_ID, subtle, type SessionDescriptor, type SessionKeys } from './sealed.ts';
 
-// The same values as sealed.ts's SESSION_BACKUP_FORMAT and SESSION_BACKUP_VERSION (a unit test holds them equal),
-// written out so the chunk the dashboard shares with sealed.ts need not export them.
-const SESSION_BACKUP_FORMAT = 'banso-session-key';
-const SESSION_BACKUP_VERSION = 1;
+export const SESSION_BACKUP_FORMAT = 'banso-session-key';
+export const SESSION_BACKUP_VERSION = 1;
+
+export interface SessionBackup {
+  format: typeof SESSION_BACKUP_FORMAT;
+  version: typeof SESSION_BACKUP_VERSION;
+  session: SessionDescriptor;
+  privateKey: JsonWebKey;
+}
+export type SessionBackupError = { kind: 'not-a-backup' | 'newer-version' | 'invalid' | 'key-mismatch'; detail: string };
+export type SessionBackupResult = { ok: true; keys: SessionKeys } | { ok: false; error: SessionBackupError };
+
+
+/**
+ * The plain session key backup (version 1): what a protected backup encrypts. Whoever holds
+ * it can read every response sealed to the session; since version 2 it is never offered as a file.
+ */
+export async function exportSessionBackup(descriptor: SessionDescriptor, privateKey: CryptoKey): Promise<SessionBackup> {
+  const { kty, crv, x, y, d } = await subtle().exportKey('jwk', privateKey);
+  return { format: SESSION_BACKUP_FORMAT, version: SESSION_BACKUP_VERSION, session: documentedFields(descriptor), privateKey: { kty, crv, x, y, d } };
+}
+
+/** Only the documented fields, whatever else a caller's stored record carries. */
+function documentedFields(session: SessionDescriptor): SessionDescriptor {
+  const { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt } = session;
+  return { sessionId, cohort, wave, instrumentVersion, publicKey, createdAt };
+}
+
+/** What is wrong with a stored or backed-up session descriptor, or undefined when nothing is. */
+export function descriptorProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'session should be an object describing the session';
+  const s = value as Record<string, unknown>;
+  if (typeof s.sessionId !== 'string' || !SESSION_ID.test(s.sessionId)) return 'session.sessionId should be 12 hexadecimal digits';
+  if (typeof s.cohort !== 'string' || !COHORT_PATTERN.test(s.cohort)) return 'session.cohort should be up to 16 of A–Z, 0–9 and -';
+  if (!WAVES.includes(s.wave as Wave)) return `session.wave should be one of ${WAVES.join(', ')}`;
+  if (!Number.isInteger(s.instrumentVersion) || (s.instrumentVersion as number) < 1 || (s.instrumentVersion as number) > 255) return 'session.instrumentVersion should be a whole number from 1 to 255';
+  const point = typeof s.publicKey === 'string' ? fromBase64url(s.publicKey) : undefined;
+  if (!point || !isP256Point(point)) return 'session.publicKey should be base64url of an uncompressed P-256 point';
+  if (typeof s.createdAt !== 'string' || Number.isNaN(Date.parse(s.createdAt))) return 'session.createdAt should be a date and time such as 2026-11-23T09:30:00.000Z';
+  return undefined;
+}
+
+/**
+ * Reads a plain session key backup (already parsed from JSON; a protected one is first opened by
+ * session-backup.ts); every failure is a typed error. The key comes back not extractable.
+ */
+export async function importSessionBackup(json: unknown): Promise<SessionBackupResult> {
+  const fail = (kind: SessionBackupError['kind'], detail: string): SessionBackupResult => ({ ok: false, error: { kind, detail } });
+  const file = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  if (file.format !== SESSION_BACKUP_FORMAT) return fail('not-a-backup', 'it is not a session key backup');
+  if (typeof file.version === 'number' && file.version > SESSION_BACKUP_VERSION) return fail('newer-version', `it was written by a newer version of the kit (backup version ${file.version})`);
+  if (file.version !== SESSION_BACKUP_VERSION) return fail('invalid', `version should be ${SESSION_BACKUP_VERSION}`);
+  const problem = descriptorProblem(file.session);
+  if (problem) return fail('invalid', problem);
+  const session = file.session as SessionDescriptor;
+  const jwk = (file.privateKey ?? {}) as Record<string, unknown>;
+  const coordinate = (name: string) => (typeof jwk[name] === 'string' ? fromBase64url(jwk[name]) : undefined);
+  const [x, y, d] = [coordinate('x'), coordinate('y'), coordinate('d')];
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32 || d?.length !== 32) {
+    return fail('invalid', 'privateKey should be a P-256 private key (JWK)');
+  }
+  const mismatch = fail('key-mismatch', `its private key does not belong to session ${session.sessionId}'s public key`);
+  if (toBase64url(concat([4], x, y)) !== session.publicKey) return mismatch;
+  let privateKey: CryptoKey;
+  try {
+    // Not extractable: once stored, no script on this origin can read the key back out.
+    privateKey = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, d: jwk.d as string }, EC, false, ['deriveBits']);
+  } catch {
+    return mismatch;
+  }
+  const descriptor = documentedFields(session);
+  // x and y could match while d does not, and not every browser checks that on import: prove the pair works.
+  const keys = { descriptor, privateKey };
+  const probe = await openBytes(await sealBytes(Uint8Array.of(1), descriptor), () => keys);
+  return probe.ok ? { ok: true, keys } : mismatch;
+}
 
 export const PROTECTED_BACKUP_VERSION = 2;
 /** OWASP Password Storage Cheat Sheet (2023 and later): at least 600,000 for PBKDF2-HMAC-SHA-256. */
@@ -67,7 +140,6 @@ declare const locked: unique symbol;
 export type LockedSession = Required<StoredSession> & { readonly [locked]: true };
 const lock = (keys: SessionKeys, backup: ProtectedBackup) => ({ ...keys, backup }) as LockedSession;
 
-const subtle = () => globalThis.crypto.subtle;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const encode = (text: string) => new TextEncoder().encode(text);
 const additionalData = (session: SessionDescriptor) => encode(JSON.stringify([SESSION_BACKUP_FORMAT, PROTECTED_BACKUP_VERSION, session]));
