@@ -46,7 +46,12 @@ async function noticeText(page: Page): Promise<string> {
 }
 
 /** How the page writes a date in its language, for comparing with the notice. */
-const today = (page: Page) => page.evaluate(() => new Date().toLocaleDateString(document.documentElement.lang, { dateStyle: 'medium' }));
+/** Today as the notice writes it: British English, day before month ("30 Nov 2026"), on English pages. */
+const today = async (page: Page) => {
+  const date = await page.evaluate(() => new Date().toLocaleDateString(document.documentElement.lang === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' }));
+  if ((await page.evaluate(() => document.documentElement.lang)) === 'en') expect(date).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+  return date;
+};
 
 async function download(page: Page, button: string) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
