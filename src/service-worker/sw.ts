@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /**
  * The kit's service worker: keeps the whole build (pages, assets, search index) so the site works offline after the
  * first visit. Bundled at build time into `<base>sw.js` with the build's file list (src/integrations/service-worker.ts).

@@ -173,3 +173,234 @@ describe('offline: the site under /kit/', () => {
     }
   });
 });
+
+/** Build B: build A with a changed home page and a lazily loaded chunk under a new name, as a real rebuild gives. */
+async function nextBuild(from: string): Promise<{ dir: string; oldChunk: string }> {
+  const dir = copyOf(from);
+  const home = join(dir, 'ja/index.html');
+  writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p data-build="b">新しいビルド</p></main>'));
+  const oldChunk = readdirSync(join(dir, '_banso')).find((file) => file.startsWith('search-results') && file.endsWith('.js'))!;
+  renameSync(join(dir, '_banso', oldChunk), join(dir, '_banso/search-results.NEWBUILD.js'));
+  for (const file of readdirSync(join(dir, '_banso')).filter((f) => f.endsWith('.js'))) {
+    const path = join(dir, '_banso', file);
+    const text = readFileSync(path, 'utf8');
+    if (text.includes(oldChunk)) writeFileSync(path, text.replaceAll(oldChunk, 'search-results.NEWBUILD.js'));
+  }
+  await writeServiceWorker(dir);
+  return { dir, oldChunk };
+}
+
+describe('offline: a new build', () => {
+  let site: SwitchableSite;
+  let watched: WatchedPage;
+  beforeAll(async () => {
+    site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+  });
+  afterAll(async () => {
+    expect(watched.foreignRequests).toEqual([]);
+    await watched.context.close();
+    await site.close();
+  });
+
+  it('is offered on every open page, kept waiting until asked, and loses nothing typed when the person reloads', async () => {
+    const { page, context } = watched;
+    const exercise = `${site.url}ja/exercises/assignment-meaning/`;
+    await page.goto(exercise);
+    await offlineReady(page);
+    const older = await context.newPage();
+    const olderErrors: string[] = [];
+    older.on('pageerror', (error) => olderErrors.push(error.message));
+    await older.goto(`${site.url}ja/`);
+    const headingBefore = await page.locator('h1').boundingBox();
+
+    const { dir: buildB, oldChunk } = await nextBuild(site.url && rootSite.dir);
+    site.deploy(buildB);
+    const asked = site.requests.length;
+    await page.reload(); // a navigation: the browser looks for a new worker
+    const reload = bar(page).getByRole('button', { name: '再読み込み' });
+    await reload.waitFor();
+    await expect(bar(page).getByRole('status').textContent()).resolves.toBe('キットの新しいバージョンがあります。再読み込みすると新しいバージョンに切り替わります。');
+    await bar(older).getByRole('button', { name: '再読み込み' }).waitFor(); // the other open page is told too
+    // Fixed to the window's bottom edge: nothing on the page moved.
+    expect(await page.locator('h1').boundingBox()).toEqual(headingBefore);
+    await expect(bar(page).evaluate((element) => getComputedStyle(element).position)).resolves.toBe('fixed');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    // Only what changed was downloaded: the home page, the renamed chunk, the chunks naming it, the worker.
+    const downloaded = site.requests.slice(asked);
+    expect(downloaded.length).toBeLessThan(10);
+    expect(downloaded).toContain('ja/index.html');
+    expect(downloaded.some((path) => path.startsWith('pagefind/'))).toBe(false);
+    // The new build waits in a cache of its own; both pages still show the old build.
+    await expect(page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('banso:')).length)).resolves.toBe(2);
+    await expect(older.locator('[data-build="b"]').count()).resolves.toBe(0);
+
+    // Typed, not yet saved (the exercise saves after 600 ms), then Reload by keyboard at once.
+    await page.getByLabel('任せる仕事', { exact: true }).fill('更新の直前に書いた答え');
+    await reload.focus();
+    await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')]);
+    await page.waitForLoadState();
+    await expect(page.getByLabel('任せる仕事', { exact: true }).inputValue()).resolves.toBe('更新の直前に書いた答え');
+    await expect(bar(page).getByRole('button').first().isVisible()).resolves.toBe(false);
+
+    // The page of the old build, now under the new worker, still loads its lazily loaded chunk, which the server
+    // no longer has: from the old build's cache, kept while that page is open.
+    expect(existsIn(buildB, `_banso/${oldChunk}`)).toBe(false);
+    await older.keyboard.press('Control+k');
+    await older.getByRole('dialog').getByRole('status').filter({ hasText: 'キーワードを入力してください。' }).waitFor();
+    await older.reload();
+    await older.locator('[data-build="b"]').waitFor();
+    expect(olderErrors).toEqual([]);
+    // No page of the old build is left: its cache goes at the next page load.
+    await page.goto(`${site.url}ja/modules/`);
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('banso:')).length)).toBe(1);
+  });
+});
+
+function existsIn(dir: string, file: string): boolean {
+  try {
+    readFileSync(join(dir, file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('offline: when something goes wrong', () => {
+  it('fetches a missing or damaged cache entry from the network', async () => {
+    const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    const watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+    try {
+      const { page } = watched;
+      await page.goto(`${site.url}ja/`);
+      const { caches: [name] } = await offlineReady(page);
+      await page.evaluate(
+        async ({ name, base }) => {
+          const cache = await caches.open(name!);
+          await cache.delete(`${base}ja/guides/privacy/index.html`);
+          await cache.put(`${base}ja/guides/deployment/index.html`, new Response('damaged', { status: 500 }));
+        },
+        { name, base: site.url },
+      );
+      const asked = site.requests.length;
+      for (const path of ['ja/guides/privacy/', 'ja/guides/deployment/']) {
+        expect((await page.goto(`${site.url}${path}`))?.status(), path).toBe(200);
+        await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      }
+      expect(site.requests.slice(asked)).toEqual(['ja/guides/privacy/', 'ja/guides/deployment/']);
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+      await site.close();
+    }
+  });
+
+  it('keeps working from the network when a worker’s caches are gone (storage cleared or evicted)', async () => {
+    const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    const watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+    try {
+      const { page } = watched;
+      await page.goto(`${site.url}ja/`);
+      await offlineReady(page);
+      await page.evaluate(async () => Promise.all((await caches.keys()).map((name) => caches.delete(name))));
+      await page.goto(`${site.url}ja/modules/`);
+      await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      expect(await searchFor(page, '基準')).toContain('/ja/guides/configuration/');
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+      await site.close();
+    }
+  });
+
+  it('leaves no worker and a working site when storage is too small for the first install', async () => {
+    const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    const watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+    try {
+      const { page, context } = watched;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(site.url).origin, quotaSize: 2 * 1024 * 1024 });
+      await page.goto(`${site.url}ja/`);
+      await expect
+        .poll(() => page.evaluate(async () => { const registration = await navigator.serviceWorker.getRegistration(); return !registration?.installing && !registration?.active; }), { timeout: 30_000 })
+        .toBe(true);
+      await expect(page.evaluate(async () => (await caches.keys()).length)).resolves.toBe(0); // the half-filled cache is gone
+      await page.goto(`${site.url}ja/modules/`);
+      await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      await expect(bar(page).getByRole('button').first().isVisible()).resolves.toBe(false);
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+      await site.close();
+    }
+  });
+
+  it('keeps the installed build when storage is too small for the next one', async () => {
+    const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    const watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+    try {
+      const { page, context } = watched;
+      await page.goto(`${site.url}ja/`);
+      const { caches: installed } = await offlineReady(page);
+      const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(site.url).origin, quotaSize: usage + 1024 * 1024 });
+      site.deploy((await nextBuild(rootSite.dir)).dir);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update().catch(() => {}));
+      await expect
+        .poll(() => page.evaluate(async () => { const registration = await navigator.serviceWorker.getRegistration(); return !registration?.installing && !registration?.waiting && registration?.active?.state; }), { timeout: 30_000 })
+        .toBe('activated');
+      await expect(page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('banso:')))).resolves.toEqual(installed);
+      await goOffline(watched, site);
+      await page.goto(`${site.url}ja/modules/`);
+      await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      await expect(bar(page).getByRole('button').first().isVisible()).resolves.toBe(false);
+    } finally {
+      await watched.context.close();
+      await site.close();
+    }
+  });
+
+  it('works where service workers are blocked', async () => {
+    const watched = await openWatchedPage(browser, { serviceWorkers: 'block' });
+    const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+    try {
+      const { page } = watched;
+      await page.goto(`${site.url}ja/`);
+      expect(await searchFor(page, '基準')).toContain('/ja/guides/configuration/');
+      await expect(page.evaluate(() => navigator.serviceWorker?.controller ?? null)).resolves.toBeNull();
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+      await site.close();
+    }
+  });
+
+  for (const locale of ['ja', 'en']) {
+    it(`switches offline use off with the kill switch of the ${locale} deployment guide`, async () => {
+      const guide = readFileSync(new URL(`../../content/guides/${locale}/deployment.mdx`, import.meta.url), 'utf8');
+      const killSwitch = guide.match(/```js\n(\/\/ sw\.js[\s\S]*?)```/)?.[1];
+      expect(killSwitch).toBeDefined();
+      const site = await serveSwitchable(copyOf(rootSite.dir), '/');
+      const watched = await openWatchedPage(browser, { serviceWorkers: 'allow' });
+      try {
+        const { page } = watched;
+        await page.goto(`${site.url}ja/`);
+        await offlineReady(page);
+        const withKillSwitch = copyOf(rootSite.dir);
+        writeFileSync(join(withKillSwitch, 'sw.js'), killSwitch!);
+        site.deploy(withKillSwitch);
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+        await expect.poll(() => page.evaluate(async () => (await caches.keys()).length), { timeout: 30_000 }).toBe(0);
+        const asked = site.requests.length;
+        await page.goto(`${site.url}ja/modules/`);
+        await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+        expect(site.requests.slice(asked)).toContain('ja/modules/'); // from the server, not a cache
+        expect(watched.errors).toEqual([]);
+      } finally {
+        await watched.context.close();
+        await site.close();
+      }
+    });
+  }
+});
