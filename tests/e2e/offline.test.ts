@@ -220,7 +220,7 @@ describe('offline: a new build', () => {
     await page.reload(); // a navigation: the browser looks for a new worker
     const reload = bar(page).getByRole('button', { name: '再読み込み' });
     await reload.waitFor();
-    await expect(bar(page).getByRole('status').textContent()).resolves.toBe('キットの新しいバージョンがあります。再読み込みすると新しいバージョンに切り替わります。');
+    await expect(bar(page).getByRole('status').textContent()).resolves.toBe('キットの新しいバージョンがあります。再読み込みすると切り替わります。');
     await bar(older).getByRole('button', { name: '再読み込み' }).waitFor(); // the other open page is told too
     // Fixed to the window's bottom edge: nothing on the page moved.
     expect(await page.locator('h1').boundingBox()).toEqual(headingBefore);
