@@ -234,6 +234,13 @@ describe('offline: a new build', () => {
     // The new build waits in a cache of its own; both pages still show the old build.
     await expect(page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('banso:')).length)).resolves.toBe(2);
     await expect(older.locator('[data-build="b"]').count()).resolves.toBe(0);
+    // It waits for the person: a page opened now still gets the old build, from the old worker.
+    const opened = await context.newPage();
+    await opened.goto(`${site.url}ja/`);
+    await expect(opened.locator('h1').isVisible()).resolves.toBe(true);
+    await expect(opened.locator('[data-build="b"]').count()).resolves.toBe(0);
+    await opened.close();
+    await expect(page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).resolves.toBe('installed');
 
     // Typed, not yet saved (the exercise saves after 600 ms), then Reload by keyboard at once.
     await page.getByLabel('任せる仕事', { exact: true }).fill('更新の直前に書いた答え');
