@@ -51,11 +51,16 @@ async function install(): Promise<void> {
     const reusable = await earlierCopies();
     const queue = Object.keys(PRECACHE.files);
     const worker = async () => {
-      for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-        const url = urlOf(file);
-        const earlier = reusable.get(`${file} ${PRECACHE.files[file]}`);
-        const response = (earlier && (await caches.open(earlier).then((old) => old.match(url)))) || (await download(url));
-        await cache.put(url, response);
+      try {
+        for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+          const url = urlOf(file);
+          const earlier = reusable.get(`${file} ${PRECACHE.files[file]}`);
+          const response = (earlier && (await caches.open(earlier).then((old) => old.match(url)))) || (await download(url));
+          await cache.put(url, response);
+        }
+      } catch (error) {
+        queue.length = 0; // one failure fails the install: the other downloads stop rather than fill a doomed cache
+        throw error;
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
