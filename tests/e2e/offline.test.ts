@@ -328,10 +328,18 @@ describe('offline: when something goes wrong', () => {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(site.url).origin, quotaSize: 2 * 1024 * 1024 });
       await page.goto(`${site.url}ja/`);
+      // The install began (it downloads the search index among the rest), then failed and left nothing behind.
+      await expect.poll(() => site.requests.some((path) => path.startsWith('pagefind/')), { timeout: 30_000 }).toBe(true);
       await expect
-        .poll(() => page.evaluate(async () => { const registration = await navigator.serviceWorker.getRegistration(); return !registration?.installing && !registration?.active; }), { timeout: 30_000 })
-        .toBe(true);
-      await expect(page.evaluate(async () => (await caches.keys()).length)).resolves.toBe(0); // the half-filled cache is gone
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              return { installing: !!registration?.installing, active: !!registration?.active, caches: (await caches.keys()).length };
+            }),
+          { timeout: 30_000 },
+        )
+        .toEqual({ installing: false, active: false, caches: 0 }); // the half-filled cache is gone
       await page.goto(`${site.url}ja/modules/`);
       await expect(page.locator('h1').isVisible()).resolves.toBe(true);
       await expect(bar(page).getByRole('button').first().isVisible()).resolves.toBe(false);
