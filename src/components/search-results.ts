@@ -65,7 +65,10 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 28 });
+    // Pagefind asks for its metadata with a timestamp so no stale copy is read from the HTTP cache. A page the
+    // service worker controls gets the copy precached with the same build's index instead, offline too.
+    const metaCacheTag = navigator.serviceWorker?.controller ? 'precached' : undefined;
+    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 28, ...(metaCacheTag && { metaCacheTag }) });
     await pagefind.init();
   } catch {
     status.textContent = strings.unavailable;

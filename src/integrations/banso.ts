@@ -2,7 +2,8 @@
  * The kit's Astro integration:
  * - exposes the validated site configuration to pages as `virtual:banso/config`;
  * - checks the UI translations and lists missing keys at build time;
- * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site.
+ * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site;
+ * - then writes the service worker that keeps the whole build, search index included, for offline use.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import type { SiteConfig } from '../lib/config/schema.ts';
 import { checkTranslations, dictionarySchema, type Dictionary } from '../lib/i18n/translations.ts';
 import { DEFAULT_LOCALE } from '../lib/i18n/locales.ts';
 import { indexSite } from './pagefind.ts';
+import { writeServiceWorker } from './service-worker.ts';
 
 const VIRTUAL_CONFIG = 'virtual:banso/config';
 
@@ -53,6 +55,9 @@ export function banso(config: SiteConfig): AstroIntegration {
         }
         updateConfig({
           vite: {
+            // Astro inlines a small script into every page; the service worker's registration must stay a file of
+            // its own for the strict Content-Security-Policy of issue 16 (no inline scripts).
+            build: { assetsInlineLimit: (file: string) => (file.includes('OfflineSupport') ? false : undefined) },
             plugins: [
               {
                 name: 'banso-config',
@@ -66,6 +71,8 @@ export function banso(config: SiteConfig): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const pages = await indexSite(fileURLToPath(dir));
         logger.info(`Pagefind indexed ${pages} pages.`);
+        const precache = await writeServiceWorker(fileURLToPath(dir));
+        logger.info(`Service worker ${precache.version} precaches ${precache.files} files (${(precache.bytes / 1024 / 1024).toFixed(1)} MB).`);
       },
     },
   };

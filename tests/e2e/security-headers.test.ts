@@ -36,7 +36,9 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
 /** Islands have hydrated (Astro drops their "ssr" attribute) and the given island content is on screen. */
 async function expectRendered(page: Page, content: Locator) {
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-  await expect(content.first().isVisible()).resolves.toBe(true);
+  // Waits: an island may render its content a moment after hydrating (after reading IndexedDB, say), later still
+  // while the service worker downloads the site for offline use in the background.
+  await content.first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 describe('security headers', () => {

@@ -25,9 +25,16 @@ export interface WatchedPage {
   errors: string[];
 }
 
-/** A fresh browser profile with one page, watched for requests to other origins and for script errors. */
-export async function openWatchedPage(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale ?? 'ja-JP' });
+/**
+ * A fresh browser profile with one page, watched for requests to other origins and for script errors.
+ * Service workers are blocked unless asked for: otherwise each fresh profile would download the whole site for
+ * offline use while a test runs. tests/e2e/offline.test.ts tests the worker; blocked, the site must work as well.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale ?? 'ja-JP', serviceWorkers: options.serviceWorkers ?? 'block' });
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const errors: string[] = [];
