@@ -259,9 +259,10 @@ describe('two tabs and a crash lose nothing (issue 15)', () => {
     const [will] = fieldsOf();
     const watched = await openWatchedPage(browser);
     await watched.page.goto(`${siteUrl}ja/exercises/will-can-must/`);
-    await watched.page.getByLabel(will!.label, { exact: true }).fill('落ちる直前の一文');
-    await new Promise((resolve) => setTimeout(resolve, 400));
     const cdp = await watched.context.newCDPSession(watched.page);
+    await watched.page.getByLabel(will!.label, { exact: true }).fill('落ちる直前の一文');
+    // Past the autosave delay, well within the 600 ms it used to be.
+    await new Promise((resolve) => setTimeout(resolve, 350));
     void cdp.send('Page.crash').catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 300));
     const again = await watched.context.newPage();
