@@ -54,7 +54,8 @@ export type RejectKind =
 export type RejectReason =
   | { kind: 'other-session'; sessionId: string; detail: string }
   | { kind: 'other-instrument'; detail: string; version: number | null; datasetVersion: number }
-  | { kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>; detail: string };
+  /** For a file that is wrong inside ("malformed"), the key path of its first problem and the question it points at. */
+  | { kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>; detail: string; path?: string; item?: string };
 
 export type BatchInput =
   /** A code: one pasted line, or the text of one scanned QR code. */
@@ -127,7 +128,7 @@ function fileReason(error: OpenResponseFileError, instrument: FileInstrument): R
   if (error.kind === 'other-session') return { kind: 'other-session', sessionId: error.sessionId, detail: error.detail };
   if (error.kind === 'other-instrument') return { kind: 'other-instrument', detail: error.detail, version: error.version ?? null, datasetVersion: instrument.version };
   // "invalid": the file is a response file, but something in it is wrong; the detail names every key path.
-  return { kind: error.kind === 'invalid' ? 'malformed' : error.kind, detail: error.detail };
+  return { ...error, kind: error.kind === 'invalid' ? 'malformed' : error.kind } as RejectReason;
 }
 
 /** A decoded response, or the reason it does not belong in a dataset of this instrument. */
