@@ -210,20 +210,31 @@ describe('storage trouble', () => {
 describe('two tabs and a crash lose nothing (issue 15)', () => {
   const fieldsOf = () => exercises.find((e) => e.id === 'will-can-must')!.fields;
   const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('banso:exercise:will-can-must') ?? '{}').answers ?? {});
+  /**
+   * Both tabs' clocks are paused, so neither autosaves on its own: tab B keeps its edits unsaved while tab A saves
+   * as it does when a person leaves it (pagehide).
+   */
+  const twoPausedTabs = async () => {
+    const watched = await openWatchedPage(browser);
+    await watched.context.clock.install({ time: new Date('2026-11-30T10:00:00Z') });
+    await watched.context.clock.pauseAt(new Date('2026-11-30T10:00:01Z'));
+    const tabB = await watched.context.newPage();
+    await watched.page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    await tabB.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    return { watched, tabA: watched.page, tabB };
+  };
+  const saveByLeaving = async (page: Page) => {
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+    await waitSaved(page);
+  };
 
   it('merges edits of different fields made in two tabs at once, without asking', async () => {
     const [will, can] = fieldsOf();
-    const watched = await openWatchedPage(browser);
-    const tabA = watched.page;
-    const tabB = await watched.context.newPage();
-    await tabA.goto(`${siteUrl}ja/exercises/will-can-must/`);
-    await tabB.clock.install(); // tab B's autosave waits until the test lets its clock run
-    await tabB.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    const { watched, tabA, tabB } = await twoPausedTabs();
     await tabB.getByLabel(can!.label, { exact: true }).fill('タブBのCan');
     await tabA.getByLabel(will!.label, { exact: true }).fill('タブAのWill');
-    await waitSaved(tabA);
+    await saveByLeaving(tabA);
     await expect.poll(() => tabB.getByLabel(will!.label, { exact: true }).inputValue()).toBe('タブAのWill');
-    await tabB.clock.runFor(2000);
     await expect.poll(() => stored(tabA)).toMatchObject({ will: 'タブAのWill', can: 'タブBのCan' });
     expect(await tabB.getByRole('alert').count()).toBe(0);
     expect(await tabB.getByLabel(can!.label, { exact: true }).inputValue()).toBe('タブBのCan');
@@ -233,23 +244,17 @@ describe('two tabs and a crash lose nothing (issue 15)', () => {
 
   it('asks only about a field changed in both tabs, naming it, and keeps the other tab\'s other fields', async () => {
     const [will, can, must] = fieldsOf();
-    const watched = await openWatchedPage(browser);
-    const tabA = watched.page;
-    const tabB = await watched.context.newPage();
-    await tabA.goto(`${siteUrl}ja/exercises/will-can-must/`);
-    await tabB.clock.install();
-    await tabB.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    const { watched, tabA, tabB } = await twoPausedTabs();
     await tabB.getByLabel(will!.label, { exact: true }).fill('タブBのWill');
     await tabB.getByLabel(can!.label, { exact: true }).fill('タブBのCan');
     await tabA.getByLabel(will!.label, { exact: true }).fill('タブAのWill');
     await tabA.getByLabel(must!.label, { exact: true }).fill('タブAのMust');
-    await waitSaved(tabA);
+    await saveByLeaving(tabA);
     const question = tabB.getByRole('group', { name: will!.label });
     await question.waitFor();
     expect(await tabB.getByRole('alert').getByRole('group').count()).toBe(1);
     expect(await tabB.getByLabel(must!.label, { exact: true }).inputValue()).toBe('タブAのMust');
     await question.getByRole('button', { name: '別のタブの内容を読み込む' }).click();
-    await tabB.clock.runFor(2000);
     await expect.poll(() => stored(tabA)).toMatchObject({ will: 'タブAのWill', can: 'タブBのCan', must: 'タブAのMust' });
     expect(await tabB.getByLabel(will!.label, { exact: true }).inputValue()).toBe('タブAのWill');
     await watched.context.close();
