@@ -137,7 +137,7 @@ export async function readCsvTable(content: Blob | Uint8Array | string, signal?:
       if (rowNumber % 64 === 0) await pace();
       if (!headers) {
         if (record.every((cell) => !cell.trim())) continue;
-        if (record.length > MAX_CSV_COLUMNS) return fail('too-many-columns', `the header has ${record.length} columns; a CSV export can have at most ${MAX_CSV_COLUMNS}: delete the columns the survey does not need`);
+        if (record.length > MAX_CSV_COLUMNS) return fail('too-many-columns', `${record.length} columns, more than ${MAX_CSV_COLUMNS}`);
         headers = record.map((cell) => cell.trim());
         continue;
       }

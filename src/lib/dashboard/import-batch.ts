@@ -311,10 +311,6 @@ export function applyBatch(dataset: Dataset, result: BatchResult): Dataset {
   const present = new Set(dataset.responses.map((response) => response.responseId));
   const stale = result.accepted.filter((response) => present.has(response.responseId));
   if (stale.length > 0) throw new RangeError(`${stale.length} of the batch's responses are already in the dataset: check the batch again`);
-  const fuller = new Map((result.fuller ?? []).map((response) => [response.responseId, response]));
-  const kept = dataset.responses.map((response) => {
-    const more = fuller.get(response.responseId);
-    return more && isFuller(more, response) ? more : response;
-  });
-  return { ...dataset, responses: [...kept, ...result.accepted] };
+  const fuller = new Map(result.fuller.map((response) => [response.responseId, response]));
+  return { ...dataset, responses: [...dataset.responses.map((response) => fuller.get(response.responseId) ?? response), ...result.accepted] };
 }
