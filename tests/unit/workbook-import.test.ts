@@ -57,6 +57,15 @@ describe('workbook import: every field is checked', () => {
     expect(tab.save('will-can-must', { will: 'stale edit' }, 2)).toMatchObject({ status: 'conflict' });
   });
 
+  it('counts again from 0 when a stored revision can no longer grow, so two tabs still notice each other', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(`${KEY_PREFIX}will-can-must`, JSON.stringify({ version: 2, exerciseId: 'will-can-must', answers: { will: 'x' }, updatedAt: '2026-11-29T09:00:00Z', revision: 1e308 }));
+    const [tabA, tabB] = [new WorkbookStore(storage, exercises, now), new WorkbookStore(storage, exercises, now)];
+    const base = tabA.load('will-can-must')!.revision;
+    expect(tabA.save('will-can-must', { will: 'from tab A' }, base)).toMatchObject({ status: 'saved' });
+    expect(tabB.save('will-can-must', { will: 'from tab B' }, base)).toMatchObject({ status: 'conflict' });
+  });
+
   it('refuses times that are not real ISO dates from 2000 to a day from now', () => {
     for (const updatedAt of ['2026-02-30T10:00:00Z', '1970-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'Mon, 30 Nov 2026 10:00:00 GMT', '2026-11-29', 20_000]) {
       expect(problemsOf(file(record({ updatedAt }))), String(updatedAt)).toEqual([expect.stringContaining('the time of the last change')]);

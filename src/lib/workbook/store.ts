@@ -130,6 +130,9 @@ export class WorkbookStore {
       // Only the structure is required here. Answers that no longer fit the exercise (an organisation edited its
       // fields) are kept as they are: the form shows what still fits, and nothing a person wrote is thrown away.
       if (!record.answers || typeof record.answers !== 'object' || Array.isArray(record.answers)) throw new Error('no answers');
+      // A revision that cannot grow (1e308, 2^53, stored by an import before they were refused) would hide every
+      // conflict: count again from 0, so the next save stores 1 and other tabs notice it.
+      if (!Number.isSafeInteger(record.revision) || record.revision < 0 || record.revision >= Number.MAX_SAFE_INTEGER) record.revision = 0;
       return record;
     } catch (error) {
       // Written by a newer kit: leave it exactly as it is for that kit to read.
