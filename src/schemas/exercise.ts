@@ -4,7 +4,7 @@
  * in the browser. `example` is a worked example in the same shape as the answers.
  */
 import { z } from 'astro/zod';
-import { checkAnswers } from '../lib/workbook/answers.ts';
+import { AUTHOR_ANSWER_PROBLEMS, checkAnswers } from '../lib/workbook/answers.ts';
 
 const text = (what: string) => z.string({ error: `${what}, as text` }).trim().min(1, { error: `${what}, not empty` });
 const fieldId = z.string({ error: 'a field id in camelCase, such as "firstStep"' }).regex(/^[a-z][a-zA-Z0-9]*$/, {
@@ -152,8 +152,8 @@ export const exerciseSchema = z
       if (!ids.includes(key)) context.addIssue({ code: 'custom', path: ['example', key], message: `an example only for fields that exist (${ids.join(', ')})` });
     }
     // The worked example is shown with the same views as a person's answers, so it must have their shapes too.
-    for (const problem of checkAnswers(exercise.fields, exercise.example)) {
-      if (!problem.includes('is not a field')) context.addIssue({ code: 'custom', path: ['example'], message: `an example in the shape of the answers: ${problem}` });
+    for (const problem of checkAnswers(exercise.fields, exercise.example, AUTHOR_ANSWER_PROBLEMS)) {
+      if (!problem.includes('is not a question')) context.addIssue({ code: 'custom', path: ['example'], message: `an example in the shape of the answers: ${problem}` });
     }
     if (exercise.collect) {
       const entries = exercise.fields.find((field) => field.id === exercise.collect!.entries);

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
+import { toResponseFile } from '../../src/lib/survey/response-file.ts';
 import { createSession } from '../../src/lib/survey/session-link.ts';
 import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
 import { itemOrder } from '../../src/lib/survey/localise.ts';
@@ -457,5 +458,69 @@ describe('facilitator dashboard: on a phone', () => {
     } finally {
       await phone.page.context().close();
     }
+  });
+});
+
+describe('facilitator dashboard: files that say where they are wrong, fuller copies, runaway CSVs (issue 15)', () => {
+  let own: WatchedPage;
+  const report = () => own.page.locator('.bn-batch-report');
+  const checkFiles = async (...files: string[]) => {
+    await own.page.locator('#bn-import-files').setInputFiles(files);
+    await own.page.getByRole('button', { name: 'Check', exact: true }).click();
+    await own.page.locator('#bn-batch-heading').waitFor();
+    return (await own.page.locator('#bn-batch-heading').textContent())!.trim();
+  };
+
+  beforeAll(async () => {
+    own = await openWatchedPage(browser, { locale: 'en-GB' });
+    own.page.on('dialog', (dialog) => dialog.accept());
+    await own.page.goto(`${siteUrl}en/facilitator/dashboard/`);
+    await own.page.getByLabel('Name of a new dataset').fill('Issue 15');
+    await own.page.getByRole('button', { name: 'Create' }).click();
+    await own.page.getByText('Created the dataset “Issue 15”.').waitFor();
+  });
+  afterAll(async () => {
+    expect(own.foreignRequests).toEqual([]);
+    expect(own.errors).toEqual([]);
+    await own.context.close();
+  });
+
+  it('names the question and the key path of a wrong answer in a response file', async () => {
+    const answered = items.find((id) => memberItems.has(id))!;
+    const wrong = toResponseFile(response(71), instrument) as unknown as { response: { answers: Record<string, number> } };
+    wrong.response.answers[answered] = 9;
+    writeFileSync(`${testOutput}wrong-answer.json`, JSON.stringify(wrong));
+    await expect(checkFiles(`${testOutput}wrong-answer.json`)).resolves.toContain('0 to add, 0 duplicates, 1 rejected');
+    const text = instrument.scales.flatMap((scale) => scale.items).find((item) => item.id === answered)!.text.en;
+    await expect(report().textContent()).resolves.toContain(`wrong-answer.json: the answer to “${text}” is not one of the survey’s answer choices (response.answers.${answered})`);
+    await own.page.getByRole('button', { name: 'Close without adding' }).click();
+  });
+
+  it('keeps a response file’s full comment over its code’s shortened one, without counting the response twice', async () => {
+    const long = response(72, { wave: 'after', evaluation: { satisfaction: 4, applicability: 4, recommend: 8 }, comment: 'The exercises on assignments were the most useful part of the day for my team. '.repeat(4).trim() });
+    writeFileSync(`${testOutput}full-comment.json`, JSON.stringify(toResponseFile(long, instrument)));
+    await own.page.getByLabel('Response codes (one per line)').fill(encodeResponse(long));
+    await own.page.getByRole('button', { name: 'Check', exact: true }).click();
+    await own.page.getByRole('button', { name: 'Add 1 responses' }).click();
+    await own.page.getByText('Added 1 responses.').waitFor();
+    await expect(checkFiles(`${testOutput}full-comment.json`)).resolves.toContain('0 to add, 1 duplicates, 0 rejected');
+    await own.page.getByRole('button', { name: 'Keep the full comments of 1 responses' }).click();
+    await expect(own.page.getByLabel('Dataset to show').textContent()).resolves.toContain('Issue 15 (1 responses)');
+    // Now the dataset holds the full comment: the same file has nothing more to give.
+    await checkFiles(`${testOutput}full-comment.json`);
+    await expect(own.page.getByRole('button', { name: 'Nothing to add' }).isDisabled()).resolves.toBe(true);
+    await own.page.getByRole('button', { name: 'Close without adding' }).click();
+  });
+
+  it('refuses a CSV with more than 500 columns at once, saying what to do', async () => {
+    const header = Array.from({ length: 20_000 }, () => 'comment').join(',');
+    writeFileSync(`${testOutput}runaway-header.csv`, `${header}\n${header.replace(/comment/g, 'x')}\n`);
+    const started = Date.now();
+    await own.page.locator('#bn-import-files').setInputFiles(`${testOutput}runaway-header.csv`);
+    await own.page.getByRole('button', { name: 'Check', exact: true }).click();
+    const message = own.page.getByRole('status').filter({ hasText: 'more than 500 columns' });
+    await message.waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect(message.textContent()).resolves.toContain('Delete the columns the survey does not need');
   });
 });

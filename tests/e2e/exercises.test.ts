@@ -207,6 +207,97 @@ describe('storage trouble', () => {
   });
 });
 
+describe('two tabs and a crash lose nothing (issue 15)', () => {
+  const fieldsOf = () => exercises.find((e) => e.id === 'will-can-must')!.fields;
+  const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('banso:exercise:will-can-must') ?? '{}').answers ?? {});
+  /**
+   * Both tabs' clocks are paused, so neither autosaves on its own: tab B keeps its edits unsaved while tab A saves
+   * as it does when a person leaves it (pagehide).
+   */
+  const twoPausedTabs = async () => {
+    const watched = await openWatchedPage(browser);
+    await watched.context.clock.install({ time: new Date('2026-11-30T10:00:00Z') });
+    await watched.context.clock.pauseAt(new Date('2026-11-30T10:00:01Z'));
+    const tabB = await watched.context.newPage();
+    await watched.page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    await tabB.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    return { watched, tabA: watched.page, tabB };
+  };
+  const saveByLeaving = async (page: Page) => {
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+    await waitSaved(page);
+  };
+
+  it('merges edits of different fields made in two tabs at once, without asking', async () => {
+    const [will, can] = fieldsOf();
+    const { watched, tabA, tabB } = await twoPausedTabs();
+    await tabB.getByLabel(can!.label, { exact: true }).fill('タブBのCan');
+    await tabA.getByLabel(will!.label, { exact: true }).fill('タブAのWill');
+    await saveByLeaving(tabA);
+    await expect.poll(() => tabB.getByLabel(will!.label, { exact: true }).inputValue()).toBe('タブAのWill');
+    await expect.poll(() => stored(tabA)).toMatchObject({ will: 'タブAのWill', can: 'タブBのCan' });
+    expect(await tabB.getByRole('alert').count()).toBe(0);
+    expect(await tabB.getByLabel(can!.label, { exact: true }).inputValue()).toBe('タブBのCan');
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('asks only about a field changed in both tabs, naming it, and keeps the other tab\'s other fields', async () => {
+    const [will, can, must] = fieldsOf();
+    const { watched, tabA, tabB } = await twoPausedTabs();
+    await tabB.getByLabel(will!.label, { exact: true }).fill('タブBのWill');
+    await tabB.getByLabel(can!.label, { exact: true }).fill('タブBのCan');
+    await tabA.getByLabel(will!.label, { exact: true }).fill('タブAのWill');
+    await tabA.getByLabel(must!.label, { exact: true }).fill('タブAのMust');
+    await saveByLeaving(tabA);
+    const question = tabB.getByRole('group', { name: will!.label });
+    await question.waitFor();
+    expect(await tabB.getByRole('alert').getByRole('group').count()).toBe(1);
+    expect(await tabB.getByLabel(must!.label, { exact: true }).inputValue()).toBe('タブAのMust');
+    await question.getByRole('button', { name: '別のタブの内容を読み込む' }).click();
+    await expect.poll(() => stored(tabA)).toMatchObject({ will: 'タブAのWill', can: 'タブBのCan', must: 'タブAのMust' });
+    expect(await tabB.getByLabel(will!.label, { exact: true }).inputValue()).toBe('タブAのWill');
+    await watched.context.close();
+  });
+
+  it('keeps an edit when the tab crashes a moment after typing', async () => {
+    const [will] = fieldsOf();
+    const watched = await openWatchedPage(browser);
+    await watched.page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    const cdp = await watched.context.newCDPSession(watched.page);
+    await watched.page.getByLabel(will!.label, { exact: true }).fill('落ちる直前の一文');
+    // Past the autosave delay, well within the 600 ms it used to be.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    void cdp.send('Page.crash').catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await watched.context.newPage();
+    await again.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    expect(await again.getByLabel(will!.label, { exact: true }).inputValue()).toBe('落ちる直前の一文');
+    await watched.context.close();
+  });
+
+  it('saves at once when the tab is hidden or left, before the autosave delay', async () => {
+    const [will, can] = fieldsOf();
+    const watched = await openWatchedPage(browser);
+    const page = watched.page;
+    await page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    await page.getByLabel(will!.label, { exact: true }).fill('隠れる直前の一文');
+    const savedWhenHidden = await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      return JSON.parse(localStorage.getItem('banso:exercise:will-can-must') ?? '{}').answers?.will;
+    });
+    expect(savedWhenHidden).toBe('隠れる直前の一文');
+    await page.reload();
+    await page.getByLabel(can!.label, { exact: true }).fill('離れる直前の一文');
+    await page.goto(`${siteUrl}ja/`);
+    await page.goto(`${siteUrl}ja/exercises/will-can-must/`);
+    expect(await page.getByLabel(can!.label, { exact: true }).inputValue()).toBe('離れる直前の一文');
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+});
+
 describe('what exercises show besides the form', () => {
   it('gathers every lesson of the learning journal into one list', async () => {
     const watched = await openWatchedPage(browser);

@@ -97,11 +97,28 @@ describe('my workbook', () => {
     await page.getByLabel('Import an exported file').setInputFiles(corrupt);
     const alert = page.getByRole('alert');
     await expect(alert.textContent()).resolves.toContain('This file could not be imported. Nothing you had has changed.');
-    await expect(alert.textContent()).resolves.toContain('"notAField" is not a field of this exercise');
+    await expect(alert.textContent()).resolves.toContain('In "Will, Can, Must": "notAField" is not a question of this exercise');
     const notJson = `${testOutput}not-a-workbook.zip`;
     writeFileSync(notJson, 'PK\u0003\u0004 not json');
     await page.getByLabel('Import an exported file').setInputFiles(notJson);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('it is not JSON text');
+    const after = await exportWorkbook(page);
+    expect(after.json.exercises).toEqual(exported.json.exercises);
+  });
+
+  it('refuses, in Japanese on a Japanese page, a revision past 2^53 and a key the format does not have (issue 15)', async () => {
+    const { page } = first;
+    await page.goto(`${siteUrl}ja/workbook/`);
+    const input = page.getByLabel('書き出したファイルを読み込む');
+    const huge = structuredClone(exported.json) as unknown as { exercises: Record<string, { revision: number }> };
+    huge.exercises['will-can-must']!.revision = 2 ** 53;
+    writeFileSync(`${testOutput}huge-revision.json`, JSON.stringify(huge));
+    await input.setInputFiles(`${testOutput}huge-revision.json`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('「Will・Can・Must」：「revision」は0〜9007199254740991の整数にしてください。');
+    writeFileSync(`${testOutput}extra-key.json`, JSON.stringify({ ...exported.json, owner: '佐藤' }));
+    await input.setInputFiles(`${testOutput}extra-key.json`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('「owner」はワークブックのファイルにない項目です。');
+    expect(await page.getByRole('group', { name: '取り込み方' }).count()).toBe(0);
     const after = await exportWorkbook(page);
     expect(after.json.exercises).toEqual(exported.json.exercises);
   });

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { readInstrumentFile } from '../../src/lib/survey/instrument-file.ts';
 import { applyBatch } from '../../src/lib/dashboard/import-batch.ts';
 import { createDataset } from '../../src/lib/dashboard/dataset.ts';
-import { csvRecords, detectDelimiter, MAX_CSV_BYTES, readCsvTable, UnclosedQuoteError, type CsvTable } from '../../src/lib/dashboard/csv-parse.ts';
+import { csvRecords, detectDelimiter, MAX_CSV_BYTES, MAX_CSV_COLUMNS, readCsvTable, UnclosedQuoteError, type CsvTable } from '../../src/lib/dashboard/csv-parse.ts';
 import { mappingMatches, normaliseHeader, parseCsvMapping, suggestMapping, type CsvMapping } from '../../src/lib/dashboard/csv-mapping.ts';
 import { applyMapping, importCsv, parseDay, type CsvImportOptions } from '../../src/lib/dashboard/csv-import.ts';
 import { responsesToCsv, toCsv } from '../../src/lib/dashboard/csv-export.ts';
@@ -393,5 +393,22 @@ describe('parseDay', () => {
     expect(parseDay('2023-12-31', 'mdy')).toBeUndefined();
     expect(parseDay('46349', 'mdy')).toBeUndefined();
     expect(parseDay('yesterday', 'mdy')).toBeUndefined();
+  });
+});
+
+describe('a header with very many columns (issue 15)', () => {
+  it('refuses more than 500 columns, naming the limit, and reads 500', async () => {
+    const header = (count: number) => Array.from({ length: count }, (_, i) => `q${i}`).join(',');
+    expect(await readCsvTable(`${header(501)}\n1\n`)).toMatchObject({ ok: false, error: { kind: 'too-many-columns', detail: expect.stringContaining('more than 500') } });
+    expect(await readCsvTable(`${header(MAX_CSV_COLUMNS)}\n1\n`)).toMatchObject({ ok: true });
+  });
+
+  it('names a header repeated in every column once, as ambiguous', async () => {
+    const headers = Array.from({ length: MAX_CSV_COLUMNS }, () => 'comment');
+    const table: CsvTable = { headers, rows: [{ rowNumber: 2, cells: headers.map(() => 'x') }], encoding: 'text', delimiter: ',' };
+    const items = instrument.scales.flatMap((scale) => scale.items.map((item) => ({ header: item.id, use: 'item' as const, itemId: item.id })));
+    const mapping: CsvMapping = { ...suggestMapping(headers, instrument), columns: [...headers.map((header) => ({ header, use: 'comment' as const })), ...items] };
+    const result = await applyMapping({ ...table, headers: [...headers, ...items.map((item) => item.header)], rows: [{ rowNumber: 2, cells: [...table.rows[0]!.cells, ...items.map(() => '4')] }] }, mapping, instrument, { wave: 'after', role: 'member', day: '2026-11-23' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'ambiguous-columns', columns: ['comment'] } });
   });
 });

@@ -361,3 +361,38 @@ describe('version 2 of the survey, and version 1 beside it', () => {
     expect(result.rejected).toEqual([{ label: 'member', reason: { kind: 'malformed', detail: 'it answers item mp1, which is asked only of manager, but its role is member' } }]);
   });
 });
+
+describe('one response as a code and as its file (issue 15)', () => {
+  const long = 'ワークショップで学んだことを、来月の1on1で上司と話してみます。'.repeat(6); // far more than a code's 120 bytes
+  const full = response('0000000000f1', { comment: long });
+  const codeInput = () => text('code', encodeResponse(full));
+  const fileInput = () => file('response.json', bytesOf(toResponseFile(full, instrument)));
+
+  it('keeps the file’s full comment when the code came first in the same batch', async () => {
+    const result = await importBatch(empty(), [codeInput(), fileInput()], options());
+    expect(result.accepted).toHaveLength(1);
+    expect(result.accepted[0]).toMatchObject({ comment: long, source: 'file' });
+    expect(result.duplicates).toEqual([{ label: 'response.json', responseId: '0000000000f1', where: 'batch' }]);
+  });
+
+  it('replaces the code’s shortened comment with the file’s when the code was imported earlier, without changing the count', async () => {
+    const start = empty();
+    const withCode = applyBatch(start, await importBatch(start, [codeInput()], options()));
+    expect(withCode.responses[0]!.comment!.length).toBeLessThan(long.length);
+    const batch = await importBatch(withCode, [fileInput()], options());
+    expect(batch.duplicates).toHaveLength(1);
+    const after = applyBatch(withCode, batch);
+    expect(after.responses).toHaveLength(1);
+    expect(after.responses[0]).toMatchObject({ responseId: '0000000000f1', comment: long, source: 'file' });
+  });
+
+  it('keeps the file’s comment when the code comes after it, in any order', async () => {
+    const start = empty();
+    const withFile = applyBatch(start, await importBatch(start, [fileInput()], options()));
+    const after = applyBatch(withFile, await importBatch(withFile, [codeInput()], options()));
+    expect(after.responses).toHaveLength(1);
+    expect(after.responses[0]!.comment).toBe(long);
+    const both = await importBatch(empty(), [fileInput(), codeInput()], options());
+    expect(both.accepted.map((r) => r.comment)).toEqual([long]);
+  });
+});

@@ -36,7 +36,7 @@ describe('exercise schema', () => {
 
   it('rejects a multiselect example written as a single choice, naming the field', () => {
     expect(messagesOf({ ...base, fields: [roles], example: { rolesNow: 'worker' } })).toEqual([
-      'example: an example in the shape of the answers: "rolesNow" should be a list of choices (any of worker, learner)',
+      'example: an example in the shape of the answers: "rolesNow" should be a list of different choices from: worker, learner',
     ]);
   });
 

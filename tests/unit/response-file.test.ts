@@ -7,6 +7,10 @@ import { openResponseFile, parseResponseFile, toResponseFile, toSealedResponseFi
 import { sealBytes, type SessionKeys } from '../../src/lib/survey/sealed.ts';
 import { createSession } from '../../src/lib/survey/session-link.ts';
 import { firstInstrument } from '../support/instrument.ts';
+import { importBatch } from '../../src/lib/dashboard/import-batch.ts';
+import { createDataset } from '../../src/lib/dashboard/dataset.ts';
+import { rejectText } from '../../src/islands/dashboard/reasons.ts';
+import type { DashboardText } from '../../src/islands/dashboard/strings.ts';
 
 // Version 1 of the survey: its files must keep reading now that the survey is at version 2 (v2 is tested below).
 const instrument = firstInstrument;
@@ -35,7 +39,8 @@ const handWritten = {
 };
 
 const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-const invalid = (detail: string) => ({ ok: false, error: { kind: 'invalid', detail } });
+/** An "invalid" error with this English detail (it also names the first problem's key path: tested below). */
+const invalid = (detail: string) => ({ ok: false, error: expect.objectContaining({ kind: 'invalid', detail }) });
 const withResponse = (changes: Record<string, unknown>) => ({ ...handWritten, response: { ...handWritten.response, ...changes } });
 
 describe('response file', () => {
@@ -295,5 +300,58 @@ describe('format guide examples', () => {
       const sealed = JSON.parse(blocks.find((block) => block.includes('"sealed"'))!.replace('…', ''));
       expect(parseResponseFile(sealed, instrument)).toMatchObject({ ok: false, error: { kind: 'sealed', sessionId: '142db91118a2' } });
     }
+  });
+});
+
+describe('a rejected response file says where, in the page’s language (issue 15)', () => {
+  const ja = JSON.parse(readFileSync(new URL('../../content/i18n/ja.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const en = JSON.parse(readFileSync(new URL('../../content/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const dashboardText = (dictionary: Record<string, string>) =>
+    Object.fromEntries(Object.entries(dictionary).filter(([key]) => key.startsWith('dashboard.')).map(([key, value]) => [key.slice('dashboard.'.length), value])) as unknown as DashboardText;
+  const question = (locale: 'ja' | 'en') => (id: string) => firstInstrument.scales.flatMap((scale) => scale.items).find((item) => item.id === id)!.text[locale];
+  const reasonOf = async (json: unknown) => {
+    const batch = await importBatch(createDataset('Pilot', firstInstrument), [{ kind: 'file', label: 'a.json', content: typeof json === 'string' ? json : JSON.stringify(json) }], { instrument: firstInstrument, lookup: () => undefined });
+    return batch.rejected[0]!.reason;
+  };
+
+  it('gives the key path of the first problem, and the question an answer belongs to', () => {
+    expect(parseResponseFile(withResponse({ answers: { ca1: 6 } }), instrument)).toMatchObject({ ok: false, error: { path: 'response.answers.ca1', item: 'ca1' } });
+    expect(parseResponseFile(withResponse({ day: '2026-02-30' }), instrument)).toMatchObject({ ok: false, error: { path: 'response.day' } });
+    expect(parseResponseFile(withResponse({ answers: { xx9: 3 } }), instrument)).not.toMatchObject({ error: { item: expect.anything() } });
+    expect(parseResponseFile({ ...handWritten, version: '1' }, instrument)).toMatchObject({ ok: false, error: { path: 'version' } });
+  });
+
+  it('names the question by its text in Japanese and English, not "its contents are not valid"', async () => {
+    const reason = await reasonOf(withResponse({ answers: { ca1: 6 } }));
+    const inJapanese = rejectText(dashboardText(ja), reason, [1], question('ja'));
+    expect(inJapanese).toContain(`「${question('ja')('ca1')}」`);
+    expect(inJapanese).toContain('response.answers.ca1');
+    expect(inJapanese).not.toBe(ja['dashboard.reject.malformed']);
+    expect(rejectText(dashboardText(en), reason, [1], question('en'))).toContain(`“${question('en')('ca1')}”`);
+    const day = rejectText(dashboardText(ja), await reasonOf(withResponse({ day: 'yesterday' })), [1], question('ja'));
+    expect(day).toContain('「response.day」');
+  });
+
+  it('answers deep nesting and objects with toString, valueOf, __proto__ or constructor keys with a typed result', async () => {
+    const awkward = fc.dictionary(fc.constantFrom('toString', 'valueOf', '__proto__', 'constructor', 'format', 'version', 'response', 'answers', 'sealed'), fc.jsonValue(), { maxKeys: 5 });
+    const value = fc.oneof(fc.jsonValue({ depthSize: 'large', maxDepth: 40 }), awkward);
+    const placed = fc.oneof(
+      value,
+      value.map((v) => ({ ...handWritten, response: v })),
+      value.map((v) => withResponse({ answers: v })),
+      fc.tuple(fc.constantFrom('answers', 'evaluation', 'role', 'day', 'comment', 'cohort'), value).map(([key, v]) => withResponse({ [key]: v })),
+      value.map((v) => ({ ...handWritten, instrument: v })),
+    );
+    await fc.assert(
+      fc.asyncProperty(placed, async (json) => {
+        const result = parseResponseFile(JSON.parse(JSON.stringify(json) ?? 'null'), instrument);
+        expect(typeof result.ok).toBe('boolean');
+        const opened = await openResponseFile(JSON.parse(JSON.stringify(json) ?? 'null'), instrument, () => undefined);
+        expect(typeof opened.ok).toBe('boolean');
+      }),
+      { numRuns: 1500 },
+    );
+    const deep = `{"format":"banso-survey-response","version":1,"instrument":{"id":"banso-career-autonomy","version":1},"response":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(await reasonOf(deep)).toMatchObject({ kind: 'malformed', path: 'response' });
   });
 });

@@ -115,7 +115,7 @@ describe('workbook format version 2', () => {
     const check = new WorkbookStore(new MemoryStorage(), exercises).checkImport(JSON.stringify(file));
     expect(check).toEqual({
       ok: false,
-      problems: ['in "self-efficacy-log": item 1 of "wins": "source" should be a list of choices (any of mastery, vicarious, persuasion, state)'],
+      problems: ['in "self-efficacy-log": item 1 of "Wins": "Sources" should be a list of different choices from: Mastery, Vicarious, Persuasion, State'],
     });
   });
 });
@@ -128,7 +128,7 @@ describe('multiselect answers', () => {
     expect(checkAnswers(sub, { source: ['mastery', 'state'] })).toEqual([]);
   });
   it('names the unknown choice or the repeat', () => {
-    expect(checkAnswers(sub, { source: ['mastery', 'luck'] })).toEqual(['"source" should list only mastery, vicarious, persuasion, state']);
-    expect(checkAnswers(sub, { source: ['mastery', 'mastery'] })).toEqual(['"source" lists a choice twice']);
+    expect(checkAnswers(sub, { source: ['mastery', 'luck'] })).toEqual(['"Sources" should be a list of different choices from: Mastery, Vicarious, Persuasion, State']);
+    expect(checkAnswers(sub, { source: ['mastery', 'mastery'] })).toEqual(['"Sources" should be a list of different choices from: Mastery, Vicarious, Persuasion, State']);
   });
 });

@@ -141,11 +141,11 @@ describe('workbook store', () => {
     expect(problemsOf(wrapped({}, 4))).toEqual(['it was written by a newer version of Bansō (format version 4; this site reads up to 2)']);
     expect(problemsOf(wrapped({ 'secret-exercise': { answers: {}, updatedAt: '2026-01-01T00:00:00Z' } }))).toEqual(['"secret-exercise" is not an exercise on this site']);
     expect(problemsOf(wrapped({ 'will-can-must': { answers: { confidence: 11, will: 3 }, updatedAt: '2026-01-01T00:00:00Z' } }))).toEqual([
-      'in "will-can-must": "confidence" should be a whole number from 1 to 10',
-      'in "will-can-must": "will" should be text',
+      'in "will-can-must": "Confidence" should be a whole number from 1 to 10',
+      'in "will-can-must": "Will" should be text',
     ]);
     expect(problemsOf(wrapped({ 'will-can-must': { answers: { events: [{ year: 'last year' }] }, updatedAt: '2026-01-01T00:00:00Z' } }))).toEqual([
-      'in "will-can-must": item 1 of "events": "year" should be a year such as 2015',
+      'in "will-can-must": item 1 of "Events": "Year" should be a year from 1900 to 2200',
     ]);
     expect(store.all()).toEqual([]);
   });

@@ -41,7 +41,8 @@ export function exerciseStrings(t: Translate) {
     storageUnavailable: t('exercise.storageUnavailable'),
     exportScreen: t('exercise.exportScreen'),
     retry: t('exercise.retry'),
-    conflict: t('exercise.conflict'),
+    conflict: t('exerciseMerge.conflict'),
+    conflictField: keep('exerciseMerge.field', ['question']),
     keepMine: t('exercise.keepMine'),
     takeTheirs: t('exercise.takeTheirs'),
     entries: {

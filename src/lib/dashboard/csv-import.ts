@@ -115,7 +115,9 @@ function resolveColumns(table: CsvTable, mapping: CsvMapping, instrument: CsvIns
   const positions = new Map<string, number[]>();
   table.headers.forEach((header, index) => {
     const key = normaliseHeader(header);
-    positions.set(key, [...(positions.get(key) ?? []), index]);
+    const at = positions.get(key);
+    if (at) at.push(index);
+    else positions.set(key, [index]);
   });
   const wanted = mapping.columns.filter((column) => column.use !== 'ignore' && column.use !== 'personal');
   const missing = wanted.filter((column) => isRequiredUse(column) && !positions.has(normaliseHeader(column.header))).map((column) => column.header);
@@ -125,10 +127,13 @@ function resolveColumns(table: CsvTable, mapping: CsvMapping, instrument: CsvIns
     const parts = [missing.length ? `the file has no column ${quoted(missing)}` : '', items.length ? `no column answers the questions ${quoted(items)}` : ''].filter(Boolean);
     return { error: { kind: 'missing-columns', columns: missing, items, detail: `${parts.join('; ')}: choose their columns, or use an export of the whole survey` } };
   }
-  const ambiguous = wanted.filter((column) => (positions.get(normaliseHeader(column.header))?.length ?? 0) > 1).map((column) => column.header);
+  // Each header named once, however many columns repeat it.
+  const ambiguous = [...new Set(wanted.filter((column) => (positions.get(normaliseHeader(column.header))?.length ?? 0) > 1).map((column) => column.header))];
   if (ambiguous.length > 0) return { error: { kind: 'ambiguous-columns', columns: ambiguous, detail: `more than one column is called ${quoted(ambiguous)}: rename them in the file so each header is used once` } };
   const target = (column: MappedColumn) => (column.use === 'item' ? `item:${column.itemId}` : column.use);
-  const doubled = wanted.filter((column) => column.use !== 'submission' && wanted.some((other) => other !== column && target(other) === target(column))).map((column) => column.header);
+  const targets = new Map<string, number>();
+  for (const column of wanted) targets.set(target(column), (targets.get(target(column)) ?? 0) + 1);
+  const doubled = [...new Set(wanted.filter((column) => column.use !== 'submission' && targets.get(target(column))! > 1).map((column) => column.header))];
   if (doubled.length > 0) return { error: { kind: 'ambiguous-columns', columns: doubled, detail: `the columns ${quoted(doubled)} are mapped to the same question: choose one of them` } };
   const used = wanted.flatMap((column) => {
     const index = positions.get(normaliseHeader(column.header))?.[0];

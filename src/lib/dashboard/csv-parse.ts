@@ -14,6 +14,8 @@ import { timeSlicer } from './time-slice.ts';
 /** A forms tool's export of 20,000 responses with every answer written out as a Japanese label is about 20 MB. */
 export const MAX_CSV_BYTES = 60 * 1024 * 1024;
 export const MAX_CSV_ROWS = 100_000;
+/** Far more than a survey export has (one column a question, plus the forms tool's own): refuses a runaway header. */
+export const MAX_CSV_COLUMNS = 500;
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -34,7 +36,7 @@ export interface CsvTable {
 }
 
 export type CsvReadError = {
-  kind: 'too-large' | 'unreadable' | 'excel-workbook' | 'binary' | 'unreadable-encoding' | 'empty' | 'unclosed-quote';
+  kind: 'too-large' | 'too-many-columns' | 'unreadable' | 'excel-workbook' | 'binary' | 'unreadable-encoding' | 'empty' | 'unclosed-quote';
   detail: string;
 };
 export type CsvReadResult = { ok: true; table: CsvTable } | { ok: false; error: CsvReadError };
@@ -135,6 +137,7 @@ export async function readCsvTable(content: Blob | Uint8Array | string, signal?:
       if (rowNumber % 64 === 0) await pace();
       if (!headers) {
         if (record.every((cell) => !cell.trim())) continue;
+        if (record.length > MAX_CSV_COLUMNS) return fail('too-many-columns', `${record.length} columns, more than ${MAX_CSV_COLUMNS}`);
         headers = record.map((cell) => cell.trim());
         continue;
       }

@@ -54,7 +54,8 @@ export type RejectKind =
 export type RejectReason =
   | { kind: 'other-session'; sessionId: string; detail: string }
   | { kind: 'other-instrument'; detail: string; version: number | null; datasetVersion: number }
-  | { kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>; detail: string };
+  /** For a file that is wrong inside ("malformed"), the key path of its first problem and the question it points at. */
+  | { kind: Exclude<RejectKind, 'other-session' | 'other-instrument'>; detail: string; path?: string; item?: string };
 
 export type BatchInput =
   /** A code: one pasted line, or the text of one scanned QR code. */
@@ -80,6 +81,11 @@ export interface BatchResult {
   accepted: StoredResponse[];
   duplicates: Duplicate[];
   rejected: Rejected[];
+  /**
+   * Duplicates that are fuller than the dataset's copy of the same response (a file's whole comment where the
+   * code carried its first 120 bytes): applying the batch puts them in its place, so the count does not change.
+   */
+  fuller: StoredResponse[];
 }
 
 export interface BatchOptions {
@@ -122,7 +128,7 @@ function fileReason(error: OpenResponseFileError, instrument: FileInstrument): R
   if (error.kind === 'other-session') return { kind: 'other-session', sessionId: error.sessionId, detail: error.detail };
   if (error.kind === 'other-instrument') return { kind: 'other-instrument', detail: error.detail, version: error.version ?? null, datasetVersion: instrument.version };
   // "invalid": the file is a response file, but something in it is wrong; the detail names every key path.
-  return { kind: error.kind === 'invalid' ? 'malformed' : error.kind, detail: error.detail };
+  return { ...error, kind: error.kind === 'invalid' ? 'malformed' : error.kind } as RejectReason;
 }
 
 /** A decoded response, or the reason it does not belong in a dataset of this instrument. */
@@ -229,11 +235,25 @@ export function checkDatasetInstrument(dataset: Dataset, instrument: FileInstrum
   }
 }
 
-/** Sorts outcomes, in input order, into accepted, duplicates and rejected. */
+/**
+ * Whether `a` is the same response as `b` with more of it: a code carries only the first bytes of the comment,
+ * its response file the whole comment, which then begins with the code's.
+ */
+function isFuller(a: SurveyResponse, b: SurveyResponse): boolean {
+  const [mine, other] = [a.comment ?? '', b.comment ?? ''];
+  return mine.length > other.length && mine.startsWith(other);
+}
+
+/**
+ * Sorts outcomes, in input order, into accepted, duplicates and rejected. Of two copies of one response the
+ * fuller is kept, whichever came first: in the batch it takes the earlier copy's place; against the dataset it
+ * goes into `fuller`.
+ */
 export function sortOutcomes(dataset: Dataset, outcomes: Iterable<Outcome>, now: Date): BatchResult {
-  const inDataset = new Set(dataset.responses.map((response) => response.responseId));
-  const inBatch = new Set<string>();
-  const result: BatchResult = { datasetId: dataset.id, accepted: [], duplicates: [], rejected: [] };
+  const inDataset = new Map(dataset.responses.map((response) => [response.responseId, response]));
+  const inBatch = new Map<string, number>();
+  const fuller = new Map<string, StoredResponse>();
+  const result: BatchResult = { datasetId: dataset.id, accepted: [], duplicates: [], rejected: [], fuller: [] };
   const importedAt = now.toISOString();
   for (const outcome of outcomes) {
     if ('reason' in outcome) {
@@ -241,16 +261,21 @@ export function sortOutcomes(dataset: Dataset, outcomes: Iterable<Outcome>, now:
       continue;
     }
     const { responseId } = outcome.response;
-    if (inDataset.has(responseId) || inBatch.has(responseId)) {
-      result.duplicates.push({ label: outcome.label, responseId, where: inDataset.has(responseId) ? 'dataset' : 'batch' });
+    const stored: StoredResponse = { ...outcome.response, source: outcome.source, importedAt, sessionId: outcome.sessionId };
+    const kept = inDataset.get(responseId);
+    const at = inBatch.get(responseId);
+    if (kept || at !== undefined) {
+      result.duplicates.push({ label: outcome.label, responseId, where: kept ? 'dataset' : 'batch' });
+      if (kept && isFuller(stored, fuller.get(responseId) ?? kept)) fuller.set(responseId, stored);
+      else if (at !== undefined && isFuller(stored, result.accepted[at]!)) result.accepted[at] = stored;
       continue;
     }
-    inBatch.add(responseId);
-    result.accepted.push({ ...outcome.response, source: outcome.source, importedAt, sessionId: outcome.sessionId });
+    inBatch.set(responseId, result.accepted.length);
+    result.accepted.push(stored);
   }
+  result.fuller = [...fuller.values()];
   return result;
 }
-
 
 /**
  * Checks a batch of codes and files against a dataset; changes nothing. Throws a RangeError when the instrument
@@ -286,5 +311,6 @@ export function applyBatch(dataset: Dataset, result: BatchResult): Dataset {
   const present = new Set(dataset.responses.map((response) => response.responseId));
   const stale = result.accepted.filter((response) => present.has(response.responseId));
   if (stale.length > 0) throw new RangeError(`${stale.length} of the batch's responses are already in the dataset: check the batch again`);
-  return { ...dataset, responses: [...dataset.responses, ...result.accepted] };
+  const fuller = new Map(result.fuller.map((response) => [response.responseId, response]));
+  return { ...dataset, responses: [...dataset.responses.map((response) => fuller.get(response.responseId) ?? response), ...result.accepted] };
 }

@@ -56,10 +56,14 @@ export interface SealedResponseFile {
 }
 
 type FileProblem = 'not-a-response-file' | 'newer-format' | 'other-instrument' | 'invalid';
-/** For "other-instrument", `version` is the survey version the file answers, when it is this survey. */
-export type ResponseFileError = { kind: FileProblem; detail: string; version?: number } | { kind: 'sealed'; sessionId: string; detail: string };
+/**
+ * For "other-instrument", `version` is the survey version the file answers, when it is this survey. For
+ * "invalid", `path` is the key path of the first problem (`response.answers.ca3`) and `item` the id of the
+ * question it points at, if it does, so the page can name the question in its own words.
+ */
+export type ResponseFileError = { kind: FileProblem; detail: string; version?: number; path?: string; item?: string } | { kind: 'sealed'; sessionId: string; detail: string };
 export type ResponseFileResult = { ok: true; response: SurveyResponse } | { ok: false; error: ResponseFileError };
-export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string; version?: number } | { kind: 'other-session'; sessionId: string; detail: string };
+export type OpenResponseFileError = { kind: FileProblem | 'tampered'; detail: string; version?: number; path?: string; item?: string } | { kind: 'other-session'; sessionId: string; detail: string };
 export type OpenResponseFileResult = { ok: true; response: SurveyResponse; sessionId: string | null } | { ok: false; error: OpenResponseFileError };
 
 const HEX12 = /^[0-9a-f]{12}$/;
@@ -183,8 +187,18 @@ type Envelope =
   | { kind: 'sealed'; sessionId: string; data: Uint8Array<ArrayBuffer> }
   | { kind: 'error'; error: ResponseFileError };
 
+/** Every problem's sentence begins with its key path ("response.day should be …"). */
+const pathOf = (problem: string) => problem.slice(0, problem.indexOf(' '));
+
+/** An "invalid" error for problems, naming the first one's key path and, for an answer, its question. */
+function invalid(problems: string[], instrument?: FileInstrument): ResponseFileError {
+  const path = pathOf(problems[0]!);
+  const item = instrument && itemsOf(instrument).find((id) => path === `response.answers.${id}`);
+  return { kind: 'invalid', detail: summarise(problems), path, ...(item ? { item } : {}) };
+}
+
 function readEnvelope(json: unknown): Envelope {
-  const fail = (kind: FileProblem, detail: string): Envelope => ({ kind: 'error', error: { kind, detail } });
+  const fail = (kind: FileProblem, detail: string): Envelope => ({ kind: 'error', error: kind === 'invalid' ? invalid([detail]) : { kind, detail } });
   if (!isRecord(json) || json.format !== RESPONSE_FILE_FORMAT) return fail('not-a-response-file', `it has no "format": "${RESPONSE_FILE_FORMAT}": it is not a survey response file`);
   if (typeof json.version === 'number' && json.version > RESPONSE_FILE_VERSION) return fail('newer-format', `it was written by a newer version of the kit (file version ${json.version}); this site reads version ${RESPONSE_FILE_VERSION}`);
   if (json.version !== RESPONSE_FILE_VERSION) return fail('invalid', `version should be ${RESPONSE_FILE_VERSION}`);
@@ -199,7 +213,7 @@ function readEnvelope(json: unknown): Envelope {
 }
 
 function readPlainFile(file: Record<string, unknown>, instrument: FileInstrument): ResponseFileResult {
-  const fail = (kind: FileProblem, detail: string): ResponseFileResult => ({ ok: false, error: { kind, detail } });
+  const fail = (kind: FileProblem, detail: string): ResponseFileResult => ({ ok: false, error: kind === 'invalid' ? invalid([detail]) : { kind, detail } });
   const extra = Object.keys(file).filter((key) => !['format', 'version', 'instrument', 'response'].includes(key));
   if (extra.length > 0) return fail('invalid', `${extra.map((key) => keyPath(key).replace(/^\./, '')).join(', ')} is not part of a response file`);
   const about = file.instrument;
@@ -209,7 +223,7 @@ function readPlainFile(file: Record<string, unknown>, instrument: FileInstrument
     return { ok: false, error: { kind: 'other-instrument', detail, ...(about.id === instrument.id ? { version: about.version as number } : {}) } };
   }
   const read = readResponse(file.response, instrument);
-  return 'problems' in read ? fail('invalid', summarise(read.problems)) : { ok: true, response: read.response };
+  return 'problems' in read ? { ok: false, error: invalid(read.problems, instrument) } : { ok: true, response: read.response };
 }
 
 /** Reads a plain response file (already parsed from JSON); every failure is a typed error. */

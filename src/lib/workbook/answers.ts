@@ -60,64 +60,122 @@ export function checkRainbow(field: RainbowField, value: unknown, words: Rainbow
   return problems;
 }
 
-function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' | 'rainbow' }>, value: unknown, where: string): string | undefined {
+/**
+ * The sentences that explain any other answer that does not fit, as templates: {{question}} is the question's label
+ * (what the person saw on the page); {{field}}, its id, is for authors' build errors only. English here; the page passes its own language
+ * (`workbookImport.answer.*` in content/i18n).
+ */
+export interface AnswerProblemWords extends RainbowProblemWords {
+  notFields: string;
+  unknown: string;
+  text: string;
+  tooLong: string;
+  date: string;
+  year: string;
+  scale: string;
+  select: string;
+  multiselect: string;
+  list: string;
+  item: string;
+  cards: string;
+}
+
+export const ENGLISH_ANSWER_PROBLEMS: AnswerProblemWords = {
+  ...ENGLISH_RAINBOW_PROBLEMS,
+  notFields: 'the answers should be a set of named fields',
+  unknown: '"{{question}}" is not a question of this exercise',
+  text: '"{{question}}" should be text',
+  tooLong: '"{{question}}" is longer than {{max}} characters',
+  date: '"{{question}}" should be a date written YYYY-MM-DD',
+  year: '"{{question}}" should be a year from {{min}} to {{max}}',
+  scale: '"{{question}}" should be a whole number from {{min}} to {{max}}',
+  select: '"{{question}}" should be one of: {{choices}}',
+  multiselect: '"{{question}}" should be a list of different choices from: {{choices}}',
+  list: '"{{question}}" should be a list of at most {{max}} items',
+  item: 'item {{index}} of "{{question}}": {{problem}}',
+  cards: '"{{question}}" should sort only this exercise’s cards into its piles and rank at most {{max}} of them',
+};
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+const isTable = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A real calendar day written YYYY-MM-DD (years 1000 to 9999): "2026-02-30" is not one. */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function checkSimple(field: Exclude<ExerciseField, { type: 'entries' | 'cards' | 'rainbow' }>, value: unknown, words: AnswerProblemWords): string | undefined {
+  const [question, id] = [field.label, field.id];
+  const choices = 'options' in field ? field.options.map((option) => option.label).join(', ') : '';
+  const values = 'options' in field ? field.options.map((option) => option.value).join(', ') : '';
   switch (field.type) {
     case 'text':
     case 'textarea':
-      if (typeof value !== 'string') return `${where} should be text`;
-      if (value.length > MAX_TEXT) return `${where} is longer than ${MAX_TEXT} characters`;
-      return undefined;
+      if (typeof value !== 'string') return fill(words.text, { question, field: id });
+      return value.length > MAX_TEXT ? fill(words.tooLong, { question, field: id, max: MAX_TEXT }) : undefined;
     case 'date':
-      // Browsers' date inputs allow years of up to six digits; what matters is the shape.
-      return typeof value === 'string' && (value === '' || /^\d{4,6}-\d{2}-\d{2}$/.test(value)) ? undefined : `${where} should be a date written YYYY-MM-DD`;
+      return typeof value === 'string' && (value === '' || isCalendarDay(value)) ? undefined : fill(words.date, { question, field: id });
     case 'year':
-      return value === null || (Number.isInteger(value) && (value as number) >= 1900 && (value as number) <= 2200) ? undefined : `${where} should be a year such as 2015`;
+      return value === null || (Number.isInteger(value) && (value as number) >= MIN_YEAR && (value as number) <= MAX_YEAR) ? undefined : fill(words.year, { question, field: id, min: MIN_YEAR, max: MAX_YEAR });
     case 'scale':
-      return value === null || (Number.isInteger(value) && (value as number) >= field.min && (value as number) <= field.max)
-        ? undefined
-        : `${where} should be a whole number from ${field.min} to ${field.max}`;
+      return value === null || (Number.isInteger(value) && (value as number) >= field.min && (value as number) <= field.max) ? undefined : fill(words.scale, { question, field: id, min: field.min, max: field.max });
     case 'select':
-      return value === '' || field.options.some((option) => option.value === value) ? undefined : `${where} should be one of ${field.options.map((o) => o.value).join(', ')}`;
+      return value === '' || field.options.some((option) => option.value === value) ? undefined : fill(words.select, { question, field: id, choices, values });
     case 'multiselect': {
-      const known = field.options.map((option) => option.value);
-      if (!Array.isArray(value)) return `${where} should be a list of choices (any of ${known.join(', ')})`;
-      if (value.some((choice) => !known.includes(choice as string))) return `${where} should list only ${known.join(', ')}`;
-      return new Set(value).size === value.length ? undefined : `${where} lists a choice twice`;
+      const known = new Set(field.options.map((option) => option.value));
+      const fits = Array.isArray(value) && value.every((choice) => typeof choice === 'string' && known.has(choice)) && new Set(value).size === value.length;
+      return fits ? undefined : fill(words.multiselect, { question, field: id, choices, values });
     }
   }
 }
 
-/** Problems with a set of answers, one sentence each; empty when they fit the fields. */
-export function checkAnswers(fields: readonly ExerciseField[], answers: unknown, rainbowWords?: RainbowProblemWords): string[] {
-  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return ['the answers should be a set of named fields'];
+/** The English sentences naming fields by id, for an author whose worked example does not fit (content checks). */
+export const AUTHOR_ANSWER_PROBLEMS: Partial<AnswerProblemWords> = Object.fromEntries(
+  Object.entries(ENGLISH_ANSWER_PROBLEMS)
+    .filter(([key]) => !(key in ENGLISH_RAINBOW_PROBLEMS))
+    .map(([key, template]) => [key, template.replaceAll('{{question}}', '{{field}}').replace('{{choices}}', '{{values}}')]),
+);
+
+/** A card sort: `{ piles: { [cardId]: pileId }, top: [cardId, …] }` with only this field's cards and piles. */
+function fitsCards(field: Extract<ExerciseField, { type: 'cards' }>, value: unknown): boolean {
+  if (!isTable(value) || Object.keys(value).some((key) => key !== 'piles' && key !== 'top')) return false;
+  const { piles, top } = value;
+  const cards = new Set(field.cards.map((card) => card.id));
+  const pileIds = new Set(field.piles.map((pile) => pile.id));
+  if (!isTable(piles) || !Object.entries(piles).every(([card, pile]) => cards.has(card) && typeof pile === 'string' && pileIds.has(pile))) return false;
+  return Array.isArray(top) && top.length <= field.rank && top.every((card) => typeof card === 'string' && cards.has(card)) && new Set(top).size === top.length;
+}
+
+/**
+ * Problems with a set of answers, one sentence each; empty when they fit the fields. Never throws, whatever the
+ * value: every type is checked before a value is read. `words` (any of them) put the sentences in another language.
+ */
+export function checkAnswers(fields: readonly ExerciseField[], answers: unknown, words: Partial<AnswerProblemWords> = {}): string[] {
+  const all: AnswerProblemWords = { ...ENGLISH_ANSWER_PROBLEMS, ...words };
+  if (!isTable(answers)) return [all.notFields];
   const problems: string[] = [];
   const known = new Map(fields.map((field) => [field.id, field]));
   for (const [key, value] of Object.entries(answers)) {
     const field = known.get(key);
     if (!field) {
-      problems.push(`"${key}" is not a field of this exercise`);
+      problems.push(fill(all.unknown, { question: key.slice(0, 60), field: key.slice(0, 60) }));
       continue;
     }
+    const [question, id] = [field.label, field.id];
     if (field.type === 'rainbow') {
-      problems.push(...checkRainbow(field, value, rainbowWords));
+      problems.push(...checkRainbow(field, value, all));
     } else if (field.type === 'entries') {
-      if (!Array.isArray(value)) problems.push(`"${key}" should be a list`);
-      else if (value.length > MAX_ENTRIES) problems.push(`"${key}" has more than ${MAX_ENTRIES} items`);
-      else value.forEach((item, index) => problems.push(...checkAnswers(field.fields, item).map((p) => `item ${index + 1} of "${key}": ${p}`)));
+      if (!Array.isArray(value) || value.length > MAX_ENTRIES) problems.push(fill(all.list, { question, field: id, max: MAX_ENTRIES }));
+      else value.forEach((item, index) => problems.push(...checkAnswers(field.fields, item, all).map((problem) => fill(all.item, { index: index + 1, question, field: id, problem }))));
     } else if (field.type === 'cards') {
-      const cards = new Set(field.cards.map((card) => card.id));
-      const piles = new Set(field.piles.map((pile) => pile.id));
-      const sort = value as { piles?: unknown; top?: unknown };
-      if (!sort || typeof sort !== 'object' || typeof sort.piles !== 'object' || sort.piles === null || !Array.isArray(sort.top)) {
-        problems.push(`"${key}" should hold piles and a ranking`);
-      } else {
-        for (const [card, pile] of Object.entries(sort.piles)) {
-          if (!cards.has(card) || !piles.has(pile as string)) problems.push(`"${key}" puts an unknown card or pile (${card} → ${String(pile)})`);
-        }
-        if (sort.top.length > field.rank || sort.top.some((card) => !cards.has(card as string))) problems.push(`"${key}" ranks unknown cards or more than ${field.rank}`);
-      }
+      if (!fitsCards(field, value)) problems.push(fill(all.cards, { question, field: id, max: field.rank }));
     } else {
-      const problem = checkSimple(field, value, `"${key}"`);
+      const problem = checkSimple(field, value, all);
       if (problem) problems.push(problem);
     }
   }
