@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { crc32, encodeResponse, fromBase32, toBase32, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
-import { toResponseFile, toSealedResponseFile } from '../../src/lib/survey/response-file.ts';
+import { toResponseFile, toSealedResponseFile } from '../../src/lib/survey/response-file-write.ts';
 import { type SessionKeys } from '../../src/lib/survey/sealed.ts';
 import { createSession } from '../../src/lib/survey/session-link.ts';
 import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';

@@ -4,9 +4,9 @@
  * it without the instrument's order. Through a session link, the whole file is sealed to the session instead.
  * Documented in the guide "Survey response formats"; change it only by adding a version.
  */
-import { fromBase64url, toBase64url } from './base64url.ts';
+import { fromBase64url } from './base64url.ts';
 import { ANONYMOUS_CODE_PATTERN, COHORT_PATTERN, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
-import { openBytes, sealBytes, sessionMismatch, type SessionKeyLookup, type SessionLink } from './sealed.ts';
+import { openBytes, sessionMismatch, type SessionKeyLookup } from './sealed.ts';
 
 export const RESPONSE_FILE_FORMAT = 'banso-survey-response';
 export const RESPONSE_FILE_VERSION = 1;
@@ -76,7 +76,7 @@ const EVALUATION_KEYS = ['satisfaction', 'applicability', 'recommend'] as const;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const keyPath = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.slice(0, 40))}]`);
 const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
-const itemsOf = (instrument: FileInstrument) => instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
+export const itemsOf = (instrument: FileInstrument) => instrument.scales.flatMap((scale) => scale.items.map((item) => item.id));
 
 function isDay(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value < FIRST_DAY || value > LAST_DAY) return false;
@@ -86,7 +86,7 @@ function isDay(value: unknown): value is string {
 const isWhole = (value: unknown, min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
 /** The response in a file, or every problem with it, each naming its key path. */
-function readResponse(value: unknown, instrument: FileInstrument): { response: SurveyResponse } | { problems: string[] } {
+export function readResponse(value: unknown, instrument: FileInstrument): { response: SurveyResponse } | { problems: string[] } {
   if (!isRecord(value)) return { problems: ['response should be an object holding the answers'] };
   const problems = Object.keys(value)
     .filter((key) => !RESPONSE_KEYS.includes(key))
@@ -154,34 +154,6 @@ function summarise(problems: string[]): string {
   return problems.length > 5 ? `${shown}; and ${problems.length - 5} more problems` : shown;
 }
 
-/** The file for a response. Throws a RangeError for a response the instrument or the format cannot hold. */
-export function toResponseFile(response: SurveyResponse, instrument: FileInstrument): ResponseFile {
-  const itemIds = itemsOf(instrument);
-  if (response.instrumentVersion !== instrument.version) throw new RangeError(`instrument version: the response answers version ${response.instrumentVersion}, the instrument is version ${instrument.version}`);
-  if (response.answers.length !== itemIds.length) throw new RangeError(`answers: one per item (${itemIds.length}), in instrument order`);
-  const file: ResponseFile = {
-    format: RESPONSE_FILE_FORMAT,
-    version: RESPONSE_FILE_VERSION,
-    instrument: { id: instrument.id, version: instrument.version },
-    response: {
-      responseId: response.responseId,
-      day: response.day,
-      wave: response.wave,
-      cohort: response.cohort,
-      anonymousCode: response.anonymousCode,
-      role: instrument.roles[response.role]?.id ?? '',
-      careerStage: response.stage === null ? null : (instrument.careerStages[response.stage]?.id ?? ''),
-      answers: Object.fromEntries(itemIds.map((id, at) => [id, response.answers[at] ?? null])),
-      evaluation: response.evaluation && { ...response.evaluation },
-      comment: response.comment || null,
-    },
-  };
-  // The reader is the one definition of a valid file, so nothing is written that could not be read back.
-  const read = readResponse(file.response, instrument);
-  if ('problems' in read) throw new RangeError(read.problems[0]);
-  return file;
-}
-
 type Envelope =
   | { kind: 'plain'; file: Record<string, unknown> }
   | { kind: 'sealed'; sessionId: string; data: Uint8Array<ArrayBuffer> }
@@ -234,15 +206,6 @@ export function parseResponseFile(json: unknown, instrument: FileInstrument): Re
     return { ok: false, error: { kind: 'sealed', sessionId: envelope.sessionId, detail: `it is sealed for session ${envelope.sessionId}: only that session's key can open it` } };
   }
   return readPlainFile(envelope.file, instrument);
-}
-
-/** The sealed file for a response made through a session link. Throws a RangeError as toResponseFile does, or for a response from another session. */
-export async function toSealedResponseFile(response: SurveyResponse, instrument: FileInstrument, session: SessionLink): Promise<SealedResponseFile> {
-  const mismatch = sessionMismatch(response, session);
-  if (mismatch) throw new RangeError(`response: ${mismatch}`);
-  const plain = new TextEncoder().encode(JSON.stringify(toResponseFile(response, instrument)));
-  const data = toBase64url(await sealBytes(plain, session));
-  return { format: RESPONSE_FILE_FORMAT, version: RESPONSE_FILE_VERSION, sealed: { sessionId: session.sessionId, data } };
 }
 
 /**

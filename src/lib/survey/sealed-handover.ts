@@ -1,9 +1,48 @@
 /**
- * The participant's side of a session: sealing their response code to the session's key, and keeping the sealed
- * hand-over beside their result. Apart from sealed.ts so the dashboard, which only opens codes, ships none of it.
+ * The participant's side of a session: sealing to the session's key (a response code, a response file's bytes),
+ * and keeping the sealed hand-over beside their result. Apart from sealed.ts so the dashboard, which only opens
+ * what was sealed, ships none of it.
  */
+import { fromBase64url } from './base64url.ts';
 import { CODE_PREFIX, encodeResponse, fromBase32, toBase32, type SurveyResponse } from './response-code.ts';
-import { isSealedCode, RESPONSE_LABEL, seal, SEALED_CODE_PREFIX, sessionMismatch, withCrc, type SessionLink } from './sealed.ts';
+import {
+  BYTES_LABEL,
+  cipherFor,
+  compressPoint,
+  concat,
+  EC,
+  fromHex,
+  importPoint,
+  isP256Point,
+  isSealedCode,
+  RESPONSE_LABEL,
+  SEALED_CODE_PREFIX,
+  SEALED_VERSION,
+  SESSION_ID,
+  sessionMismatch,
+  subtle,
+  withCrc,
+  type SessionLink,
+} from './sealed.ts';
+
+/** Encrypts to a session's public key with a fresh ephemeral key (the envelope layout is in sealed.ts). */
+async function seal(plain: Uint8Array<ArrayBuffer>, session: SessionLink, label: string): Promise<Uint8Array<ArrayBuffer>> {
+  const point = fromBase64url(session.publicKey);
+  const sessionKey = point && isP256Point(point) ? await importPoint(point) : undefined;
+  if (!sessionKey) throw new RangeError('public key: base64url of an uncompressed P-256 point');
+  if (!SESSION_ID.test(session.sessionId)) throw new RangeError('session id: 12 hexadecimal digits');
+  const ephemeral = (await subtle().generateKey(EC, false, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeralPoint = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
+  const header = concat([SEALED_VERSION], fromHex(session.sessionId), compressPoint(ephemeralPoint));
+  const shared = await subtle().deriveBits({ name: 'ECDH', public: sessionKey }, ephemeral.privateKey, 256);
+  const { key, params } = await cipherFor(shared, header, label, 'encrypt');
+  return concat(header, new Uint8Array(await subtle().encrypt(params, key, plain)));
+}
+
+/** Encrypts any bytes to a session (a response file's content, for example). */
+export function sealBytes(bytes: Uint8Array, session: SessionLink): Promise<Uint8Array<ArrayBuffer>> {
+  return seal(concat(bytes), session, BYTES_LABEL);
+}
 
 /** The sealed code of a response made through a session link. Throws a RangeError for what encodeResponse refuses, or a response from another session. */
 export async function sealResponse(response: SurveyResponse, session: SessionLink): Promise<string> {

@@ -25,8 +25,7 @@
  *   BNX1 <Crockford base32 of: envelope of the plain code's payload (response-code.ts) ‖ CRC-32, big-endian>
  * The CRC lets a mistyped code be reported as mistyped rather than as "cannot decrypt".
  */
-import { fromBase64url, toBase64url } from './base64url.ts';
-import { COHORT_PATTERN, CODE_PREFIX, crc32, decodeResponse, encodeResponse, fromBase32, toBase32, WAVES, type SurveyResponse, type Wave } from './response-code.ts';
+import { CODE_PREFIX, crc32, decodeResponse, fromBase32, toBase32, type SurveyResponse, type Wave } from './response-code.ts';
 
 export const SEALED_CODE_PREFIX = 'BNX1';
 export const SEALED_VERSION = 1;
@@ -79,7 +78,7 @@ const COMPRESSED_BYTES = 33;
 const HEADER_BYTES = 1 + ID_BYTES + COMPRESSED_BYTES;
 const TAG_BYTES = 16;
 export const RESPONSE_LABEL = 'banso sealed response v1';
-const BYTES_LABEL = 'banso sealed bytes v1';
+export const BYTES_LABEL = 'banso sealed bytes v1';
 
 export const subtle = () => globalThis.crypto.subtle;
 export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -156,25 +155,12 @@ export async function importPoint(point: Uint8Array<ArrayBuffer>): Promise<Crypt
   }
 }
 
-async function cipherFor(shared: ArrayBuffer, header: Uint8Array<ArrayBuffer>, label: string, usage: 'encrypt' | 'decrypt') {
+export async function cipherFor(shared: ArrayBuffer, header: Uint8Array<ArrayBuffer>, label: string, usage: 'encrypt' | 'decrypt') {
   const secret = await subtle().importKey('raw', shared, 'HKDF', false, ['deriveBits']);
   const info = concat(new TextEncoder().encode(label), header.subarray(1 + ID_BYTES, HEADER_BYTES));
   const material = new Uint8Array(await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: header.subarray(1, 1 + ID_BYTES), info }, secret, 44 * 8));
   const key = await subtle().importKey('raw', material.subarray(0, 32), 'AES-GCM', false, [usage]);
   return { key, params: { name: 'AES-GCM', iv: material.subarray(32, 44), additionalData: header.subarray(0, 1 + ID_BYTES), tagLength: 128 } };
-}
-
-export async function seal(plain: Uint8Array<ArrayBuffer>, session: SessionLink, label: string): Promise<Uint8Array<ArrayBuffer>> {
-  const point = fromBase64url(session.publicKey);
-  const sessionKey = point && isP256Point(point) ? await importPoint(point) : undefined;
-  if (!sessionKey) throw new RangeError('public key: base64url of an uncompressed P-256 point');
-  if (!SESSION_ID.test(session.sessionId)) throw new RangeError('session id: 12 hexadecimal digits');
-  const ephemeral = (await subtle().generateKey(EC, false, ['deriveBits'])) as CryptoKeyPair;
-  const ephemeralPoint = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
-  const header = concat([SEALED_VERSION], fromHex(session.sessionId), compressPoint(ephemeralPoint));
-  const shared = await subtle().deriveBits({ name: 'ECDH', public: sessionKey }, ephemeral.privateKey, 256);
-  const { key, params } = await cipherFor(shared, header, label, 'encrypt');
-  return concat(header, new Uint8Array(await subtle().encrypt(params, key, plain)));
 }
 
 async function open(envelope: Uint8Array, lookup: SessionKeyLookup, label: string): Promise<OpenedBytesResult> {
@@ -211,11 +197,6 @@ export function sessionMismatch(response: Pick<SurveyResponse, 'instrumentVersio
   if (response.wave !== session.wave) return `it is a "${response.wave}" response, but session ${id} collects "${session.wave}" responses`;
   if (response.cohort !== session.cohort) return `it is for cohort "${response.cohort}", but session ${id} is for cohort "${session.cohort}"`;
   return undefined;
-}
-
-/** Encrypts any bytes to a session (a response file's content, for example). */
-export function sealBytes(bytes: Uint8Array, session: SessionLink): Promise<Uint8Array<ArrayBuffer>> {
-  return seal(concat(bytes), session, BYTES_LABEL);
 }
 
 /** Opens what sealBytes made; every failure is a typed error. */

@@ -19,7 +19,8 @@
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { COHORT_PATTERN, WAVES, type Wave } from './response-code.ts';
-import { concat, EC, isP256Point, openBytes, sealBytes, SESSION_ID, subtle, type SessionDescriptor, type SessionKeys } from './sealed.ts';
+import { concat, EC, isP256Point, openBytes, SESSION_ID, subtle, type SessionDescriptor, type SessionKeys } from './sealed.ts';
+import { sealBytes } from './sealed-handover.ts';
 
 export const SESSION_BACKUP_FORMAT = 'banso-session-key';
 export const SESSION_BACKUP_VERSION = 1;
