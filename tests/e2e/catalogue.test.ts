@@ -103,7 +103,7 @@ describe('the catalogue with JavaScript', () => {
     await page.keyboard.press('ArrowRight');
     await expect(group(page, '対象').getByRole('radio', { name: '入社初期' }).isChecked()).resolves.toBe(true);
     expect(await visibleCards(page)).toEqual(ids((m) => m.audience === 'first-years'));
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${ids((m) => m.audience === 'first-years').length}件のワークショップが該当します（全${total}件）。`);
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe(`${ids((m) => m.audience === 'first-years').length}件のワークショップが該当します（全${total}件）。`);
     expect(new URL(page.url()).search).toBe('?stage=first-years');
 
     // Tab moves to the next group (its checked radio); the arrows choose within it.
@@ -114,7 +114,7 @@ describe('the catalogue with JavaScript', () => {
     await expect(group(page, '所要時間').getByRole('radio', { name: '3時間を超える' }).isChecked()).resolves.toBe(true);
     expect(await visibleCards(page)).toEqual([]);
     await expect(page.getByText('この条件に合うワークショップはありません').isVisible()).resolves.toBe(true);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`0件のワークショップが該当します（全${total}件）。`);
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe(`0件のワークショップが該当します（全${total}件）。`);
     expect(new URL(page.url()).search).toBe('?stage=first-years&duration=over-3h');
 
     // Back to all stages: the longer modules come back.
@@ -127,7 +127,7 @@ describe('the catalogue with JavaScript', () => {
     await page.getByRole('button', { name: '条件をすべて外す' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => visibleCards(page)).toEqual(ids(() => true));
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${total}件のワークショップが該当します（全${total}件）。`);
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe(`${total}件のワークショップが該当します（全${total}件）。`);
     expect(new URL(page.url()).search).toBe('');
   });
 
@@ -137,7 +137,7 @@ describe('the catalogue with JavaScript', () => {
     expect(await visibleCards(page)).toEqual(ids((m) => m.durationMinutes > 180));
     await expect(group(page, 'Length').getByRole('radio', { name: 'Over 3 hours' }).isChecked()).resolves.toBe(true);
     await expect(group(page, 'Format').getByRole('radio', { name: 'All' }).isChecked()).resolves.toBe(true);
-    await expect(page.getByRole('status').textContent()).resolves.toBe(`${ids((m) => m.durationMinutes > 180).length} of ${modules.length} workshops match.`);
+    await expect(page.getByRole('main').getByRole('status').textContent()).resolves.toBe(`${ids((m) => m.durationMinutes > 180).length} of ${modules.length} workshops match.`);
   });
 });
 

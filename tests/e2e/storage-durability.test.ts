@@ -252,6 +252,9 @@ describe('the facilitator', () => {
     expect(notice).toContain("Download each session's key backup");
     const reminder = "Download this session's key backup now and keep it somewhere other than this browser: without it, the encrypted responses cannot be read.";
     await expect(page.getByText(reminder).isVisible()).resolves.toBe(false);
+    // A new session's key backup is locked with a passphrase typed twice.
+    await page.getByLabel('Backup passphrase', { exact: true }).fill('harbour lantern pebble orbit');
+    await page.getByLabel('Backup passphrase again').fill('harbour lantern pebble orbit');
     await page.getByRole('button', { name: 'Create the session' }).click();
     await page.getByText(reminder).waitFor();
     expect(describeViolations(await axeViolations(page))).toEqual([]);
