@@ -75,7 +75,8 @@ describe('an exercise page', () => {
     expect(copy.name).toBe('banso-will-can-must.json');
     expect(copy.json).toMatchObject({ format: 'banso-workbook', exercises: { 'will-can-must': { exerciseId: 'will-can-must' } } });
     expect(JSON.stringify(copy.json)).toContain('Lead the accessibility review');
-    await expect(page.locator('.bn-storage-notice [role="status"]').textContent()).resolves.toBe(`Last exported: ${await today(page)}`);
+    const exported = `Last exported: ${await today(page)}`;
+    await expect.poll(() => page.locator('.bn-storage-notice [role="status"]').textContent()).toBe(exported);
 
     // Remembered in this browser: the next visit still knows.
     await page.reload();
@@ -91,7 +92,8 @@ describe('an exercise page', () => {
     await expect(page.getByRole('button', { name: 'Save a copy now' }).count()).resolves.toBe(0);
     const file = await download(page, 'Export all exercises to a file');
     expect(file.json).toMatchObject({ format: 'banso-workbook' });
-    await expect(page.locator('.bn-storage-notice [role="status"]').textContent()).resolves.toBe(`Last exported: ${await today(page)}`);
+    const exported = `Last exported: ${await today(page)}`;
+    await expect.poll(() => page.locator('.bn-storage-notice [role="status"]').textContent()).toBe(exported);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.goto(`${siteUrl}en/exercises/values-card-sort/`);
     expect(await noticeText(page)).toContain(`Last exported: ${await today(page)}`);
@@ -166,7 +168,8 @@ describe('the survey', () => {
     const copy = await download(page, 'Save a copy now');
     expect(copy.name).toMatch(/^banso-survey-\d{4}-\d{2}-\d{2}-[a-z-]+-[0-9a-f]{4}\.json$/);
     expect(copy.json).toMatchObject({ format: 'banso-survey-response' });
-    await expect(page.locator('.bn-storage-notice [role="status"]').textContent()).resolves.toBe(`Last exported: ${await today(page)}`);
+    const exported = `Last exported: ${await today(page)}`;
+    await expect.poll(() => page.locator('.bn-storage-notice [role="status"]').textContent()).toBe(exported);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
   });
 });
@@ -203,7 +206,7 @@ describe('the facilitator', () => {
     await page.getByLabel('Response codes (one per line)').fill([encodeResponse(response(1)), encodeResponse(response(2))].join('\n'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByRole('button', { name: 'Add 2 responses' }).click();
-    await expect(page.locator('.bn-import [role="status"]').first().textContent()).resolves.toBe('Added 2 responses. Back up this dataset now: it is kept only in this browser.');
+    await expect.poll(() => page.locator('.bn-import [role="status"]').first().textContent()).toBe('Added 2 responses. Back up this dataset now: it is kept only in this browser.');
     const reminder = page.locator('.bn-import').getByRole('button', { name: 'Export a backup' });
     const [file] = await Promise.all([page.waitForEvent('download'), reminder.click()]);
     expect(file.suggestedFilename()).toMatch(/^banso-dataset-Engineers-\d{4}-\d{2}-\d{2}\.json$/);

@@ -134,7 +134,8 @@ describe('my workbook', () => {
     await page.getByText('All your notes have been erased from this device.').waitFor();
     await expect(page.locator('.bn-workbook-list').getByText(/Last changed/).count()).resolves.toBe(0);
     await page.reload();
-    await expect(page.locator('.bn-workbook-list').getByText('Not started').count()).resolves.toBe(exerciseCount);
+    // The list is drawn by the island: wait for it rather than counting at once after the reload.
+    await expect.poll(() => page.locator('.bn-workbook-list').getByText('Not started').count()).toBe(exerciseCount);
   });
 });
 
