@@ -9,22 +9,12 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 import { kitSite, rootSite } from './sites.ts';
-import { recommendedHeaders } from '../../src/lib/security/recommended-headers.ts';
+import { serveStatic } from './static-host.ts';
 
 export function serve(dir: string, base: string): Promise<Server> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const notFound = readFileSync(`${dir}/404.html`);
-  const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    for (const [name, value] of Object.entries(recommendedHeaders)) response.setHeader(name, value);
-    const sendNotFound = () => {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(notFound);
-    };
-    if (!url.startsWith(base)) return sendNotFound();
-    request.url = `/${url.slice(base.length)}`;
-    files(request, response, sendNotFound);
-  });
+  const server = createServer((request, response) => serveStatic(request, response, { base, files, notFound }));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { recommendedHeaders } from '../../src/lib/security/recommended-headers.ts';
+import { serveStatic } from './static-host.ts';
 
 export interface SwitchableSite {
   url: string;
@@ -35,14 +35,7 @@ export async function serveSwitchable(dir: string, base: string): Promise<Switch
     if (!site.online) return void request.socket.destroy();
     const url = request.url ?? '/';
     site.requests.push(url.startsWith(base) ? url.slice(base.length) : url);
-    for (const [name, value] of Object.entries(recommendedHeaders)) response.setHeader(name, value);
-    const sendNotFound = () => {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(notFound);
-    };
-    if (!url.startsWith(base)) return sendNotFound();
-    request.url = `/${url.slice(base.length)}`;
-    files(request, response, sendNotFound);
+    serveStatic(request, response, { base, files, notFound });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(site, {
