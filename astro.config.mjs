@@ -5,6 +5,9 @@ import svelte from '@astrojs/svelte';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { banso } from './src/integrations/banso.ts';
+import { metaPolicyDirectives } from './src/lib/security/recommended-headers.ts';
+
+/** @typedef {Exclude<NonNullable<NonNullable<import('astro').AstroUserConfig['security']>['csp']>, boolean>['directives']} CspDirectives */
 
 // BANSO_CONFIG lets a deployment (or a test) build from another configuration file.
 const configPath = process.env.BANSO_CONFIG ?? fileURLToPath(new URL('./content/site.yaml', import.meta.url));
@@ -26,8 +29,18 @@ export default defineConfig({
   // A build from another content folder (BANSO_CONTENT_DIR) keeps its own content cache, so its entries never
   // leak into the next ordinary build.
   cacheDir: process.env.BANSO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', assets: '_banso' },
+  // Stylesheets stay files, never inline <style>: the Content Security Policy allows styles from the site only.
+  build: { format: 'directory', assets: '_banso', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Every page carries the Content Security Policy the deployment guide recommends as a header, so the kit is
+  // protected even where the web server sends none. Scripts and styles come only from the site itself.
+  security: {
+    csp: {
+      directives: /** @type {CspDirectives} */ (metaPolicyDirectives().filter((directive) => !/^(script|style)-src /.test(directive))),
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // The default code theme's comment colours fail WCAG AA contrast; this one passes.
   markdown: { shikiConfig: { theme: 'github-light-high-contrast' } },
   integrations: [mdx(), svelte(), banso(site)],

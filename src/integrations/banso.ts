@@ -2,10 +2,12 @@
  * The kit's Astro integration:
  * - exposes the validated site configuration to pages as `virtual:banso/config`;
  * - checks the UI translations and lists missing keys at build time;
+ * - moves inline scripts, styles and style attributes out of the built pages, for the Content Security Policy,
+ *   and writes the recommended security headers as a `_headers` file for static hosts that read one;
  * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site;
  * - then writes the service worker that keeps the whole build, search index included, for offline use.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -14,8 +16,12 @@ import { checkTranslations, dictionarySchema, type Dictionary } from '../lib/i18
 import { DEFAULT_LOCALE } from '../lib/i18n/locales.ts';
 import { indexSite } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
+import { moveInlineContent } from './inline-content.ts';
+import { staticHostHeadersFile } from '../lib/security/recommended-headers.ts';
 
 const VIRTUAL_CONFIG = 'virtual:banso/config';
+/** The organisation's accent colour as a stylesheet, so no page needs a style attribute for it (the CSP forbids them). */
+const VIRTUAL_THEME = 'virtual:banso/theme.css';
 
 function readDictionary(root: URL, locale: string): Dictionary {
   const file = `content/i18n/${locale}.json`;
@@ -35,6 +41,7 @@ function readDictionary(root: URL, locale: string): Dictionary {
 }
 
 export function banso(config: SiteConfig): AstroIntegration {
+  let site = { base: '/', assets: '_banso' };
   return {
     name: 'banso',
     hooks: {
@@ -55,20 +62,31 @@ export function banso(config: SiteConfig): AstroIntegration {
         }
         updateConfig({
           vite: {
-            // Astro inlines a small script into every page; the service worker's registration must stay a file of
-            // its own for the strict Content-Security-Policy of issue 16 (no inline scripts).
-            build: { assetsInlineLimit: (file: string) => (file.includes('OfflineSupport') ? false : undefined) },
+            // Scripts and assets stay files: the Content Security Policy allows scripts from the site itself and
+            // no inline ones (src/lib/security/inline-content.ts moves what Astro still writes inline).
+            build: { assetsInlineLimit: 0 },
             plugins: [
               {
                 name: 'banso-config',
-                resolveId: (id) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
-                load: (id) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
+                resolveId: (id) => (id === VIRTUAL_CONFIG || id === VIRTUAL_THEME ? `\0${id}` : undefined),
+                load(id) {
+                  if (id === `\0${VIRTUAL_CONFIG}`) return `export default ${JSON.stringify(config)};`;
+                  // The schema allows only #rrggbb colours, so the value is safe inside CSS.
+                  if (id === `\0${VIRTUAL_THEME}`) return `:root { --bn-accent: ${config.accentColor}; }\n`;
+                  return undefined;
+                },
               },
             ],
           },
         });
       },
+      'astro:config:done': ({ config: astroConfig }) => {
+        site = { base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, assets: astroConfig.build.assets };
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const moved = moveInlineContent(fileURLToPath(dir), site.base, site.assets);
+        writeFileSync(new URL('_headers', dir), staticHostHeadersFile());
+        logger.info(`Moved inline content into files: ${moved.scripts} scripts, ${moved.stylesheets} stylesheets, ${moved.styleAttributes} distinct style attributes.`);
         const pages = await indexSite(fileURLToPath(dir));
         logger.info(`Pagefind indexed ${pages} pages.`);
         const precache = await writeServiceWorker(fileURLToPath(dir));

@@ -34,7 +34,7 @@ export async function writeServiceWorker(outDir: string): Promise<PrecacheSummar
     bytes += content.length;
   }
   const version = digest(versionSource(files));
-  // esbuild comes with Astro (it is Astro's own dependency); one entry, no plugins.
+  // esbuild (also what Astro builds with) bundles the worker: one entry, no plugins.
   const bundled = await build({
     entryPoints: [WORKER_SOURCE],
     bundle: true,

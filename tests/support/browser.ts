@@ -65,7 +65,9 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Islands render after load; Astro removes their "ssr" attribute once hydrated. Check them rendered, not empty.
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol rather than added as an inline <script>, which the site's
+  // Content Security Policy (sent by the test server, as deployed) rightly blocks.
+  await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: tags },
