@@ -3,6 +3,7 @@
  * - exposes the validated site configuration to pages as `virtual:banso/config`;
  * - checks the UI translations and lists missing keys at build time;
  * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site;
+ * - writes sitemap.xml (and robots.txt) when the configuration gives the site's public address;
  * - then writes the service worker that keeps the whole build, search index included, for offline use.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { checkTranslations, dictionarySchema, type Dictionary } from '../lib/i18
 import { DEFAULT_LOCALE } from '../lib/i18n/locales.ts';
 import { indexSite } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
+import { writeSitemap } from './sitemap.ts';
 
 const VIRTUAL_CONFIG = 'virtual:banso/config';
 
@@ -71,6 +73,10 @@ export function banso(config: SiteConfig): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const pages = await indexSite(fileURLToPath(dir));
         logger.info(`Pagefind indexed ${pages} pages.`);
+        if (config.publicUrl) {
+          const sitemap = writeSitemap(fileURLToPath(dir), config.publicUrl);
+          logger.info(`sitemap.xml lists ${sitemap.pages} pages${sitemap.robots ? '; robots.txt points to it' : ''}.`);
+        }
         const precache = await writeServiceWorker(fileURLToPath(dir));
         logger.info(`Service worker ${precache.version} precaches ${precache.files} files (${(precache.bytes / 1024 / 1024).toFixed(1)} MB).`);
       },

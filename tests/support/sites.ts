@@ -8,7 +8,7 @@ export const testOutput = process.env.BANSO_TEST_OUTPUT ? `${process.env.BANSO_T
 /** The site as configured in content/site.yaml, served at the root of a host. */
 export const rootSite = { dir: `${testOutput}site-root`, base: '/' };
 /** The same site configured for a sub-folder, to prove every URL goes through the base path. */
-export const kitSite = { dir: `${testOutput}site-kit`, base: '/kit/' };
+export const kitSite = { dir: `${testOutput}site-kit`, base: '/kit/', publicUrl: 'https://careers.example.co.jp/kit/' };
 
 declare module 'vitest' {
   export interface ProvidedContext {

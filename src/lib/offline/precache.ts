@@ -14,9 +14,9 @@ export interface PrecacheManifest {
 
 /**
  * Built files the kit never loads: Pagefind's ready-made search UIs (the kit has its own dialog), the worker itself
- * (the browser fetches it around any cache) and dotfiles a host may add.
+ * (the browser fetches it around any cache), files for search engines' crawlers and dotfiles a host may add.
  */
-const NEVER_LOADED = [/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/, /^sw\.js$/, /(^|\/)\./];
+const NEVER_LOADED = [/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/, /^sw\.js$/, /^(sitemap\.xml|robots\.txt)$/, /(^|\/)\./];
 
 export function isPrecached(path: string): boolean {
   return !NEVER_LOADED.some((pattern) => pattern.test(path));
