@@ -128,6 +128,6 @@ describe('Lighthouse scores', () => {
         return `/kit/${page} ${formFactor} ${category}: ${score} < ${BAR[category]} (best of ${runs}); lost points:\n    ${lost.join('\n    ')}`;
       });
       expect(failures).toEqual([]);
-    }, 240_000);
+    }, 360_000); // up to three runs of about a minute each on a loaded two-core machine, and the host benchmark before each
   });
 });
