@@ -16,7 +16,13 @@ interface Reference {
   url: string;
 }
 
-function referencesOf(siteDir: string): Reference[] {
+/**
+ * Every URL a page references. The site's own public address (canonical and hreflang links, on a site that
+ * configures one) is the site itself, not another origin: it is read as the path under the base it names, so
+ * those links must resolve to built pages too.
+ */
+function referencesOf(siteDir: string, base: string, publicUrl?: string): Reference[] {
+  const own = (url: string) => (publicUrl && url.startsWith(publicUrl) ? `${base}${url.slice(publicUrl.length)}` : url);
   return listPages(siteDir).flatMap((file) => {
     const document = parse(readFileSync(file, 'utf8'));
     const page = relative(siteDir, file);
@@ -26,7 +32,7 @@ function referencesOf(siteDir: string): Reference[] {
         // The search bundle attribute names a folder; what must exist in it is pagefind.js.
         const urls =
           attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : attribute === 'data-bundle' ? [`${value}pagefind.js`] : [value];
-        return urls.map((url) => ({ page, url }));
+        return urls.map((url) => ({ page, url: own(url) }));
       }),
     );
   });
@@ -45,7 +51,7 @@ function idsOf(file: string): Set<string> {
 
 for (const site of [rootSite, kitSite]) {
   describe(`site built with base ${site.base}`, () => {
-    const references = referencesOf(site.dir);
+    const references = referencesOf(site.dir, site.base, site.publicUrl);
 
     it('has pages and references to check', () => {
       expect(listPages(site.dir).length).toBeGreaterThanOrEqual(16);

@@ -25,7 +25,9 @@ export default function setup() {
   mkdirSync(testOutput, { recursive: true });
   const siteYaml = readFileSync(`${projectRoot}content/site.yaml`, 'utf8');
   const kitConfig = `${testOutput}site-kit.yaml`;
-  writeFileSync(kitConfig, siteYaml.replace(/^basePath:.*$/m, `basePath: ${kitSite.base}`));
+  // The kit site also names its public address, so its pages carry absolute language links and it has a sitemap;
+  // the root site has none, as on an intranet.
+  writeFileSync(kitConfig, `${siteYaml.replace(/^basePath:.*$/m, `basePath: ${kitSite.base}`)}\npublicUrl: ${kitSite.publicUrl}\n`);
   buildSite(rootSite.dir, `${projectRoot}content/site.yaml`);
   buildSite(kitSite.dir, kitConfig);
 }

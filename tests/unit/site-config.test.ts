@@ -89,6 +89,45 @@ describe('site configuration', () => {
     `);
   });
 
+  it('accepts a public address that ends in the base path, adding its trailing slash', () => {
+    expect(parseSiteConfig(`${minimal}basePath: /career-kit/\npublicUrl: https://careers.example.co.jp/career-kit\n`, 'site.yaml').publicUrl).toBe(
+      'https://careers.example.co.jp/career-kit/',
+    );
+    expect(parseSiteConfig(`${minimal}publicUrl: http://intranet.example.co.jp/\n`, 'site.yaml').publicUrl).toBe('http://intranet.example.co.jp/');
+    expect(parseSiteConfig(minimal, 'site.yaml').publicUrl).toBeUndefined();
+  });
+
+  it('rejects a public address that is not a full http(s) address', () => {
+    expect(messageFor(`${minimal}publicUrl: careers.example.co.jp\n`)).toMatchInlineSnapshot(`
+      "The site configuration content/site.yaml has one problem:
+
+      ✖ publicUrl (line 4)
+        Received: "careers.example.co.jp" (text)
+        Expected: a full web address starting with https:// or http://, without "?" or "#", for example "https://careers.example.co.jp/career-kit/".
+        Fix: change publicUrl in content/site.yaml at line 4 to what is expected.
+
+      The configuration guide (/ja/guides/configuration/) documents every key."
+    `);
+    expect(messageFor(`${minimal}publicUrl: ftp://files.example.co.jp/\n`)).toContain('Expected: a full web address starting with https:// or http://');
+    expect(messageFor(`${minimal}publicUrl: https://careers.example.co.jp/?site=kit\n`)).toContain('without "?" or "#"');
+    expect(messageFor(`${minimal}publicUrl: "https://careers.example.co.jp:99999/"\n`)).toContain('Expected: a web address whose host name is valid');
+  });
+
+  it('rejects a public address served from another folder than the base path, naming both ways to fix it', () => {
+    expect(messageFor(`${minimal}basePath: /kit/\npublicUrl: https://careers.example.co.jp/career-kit/\n`)).toMatchInlineSnapshot(`
+      "The site configuration content/site.yaml has one problem:
+
+      ✖ publicUrl (line 5)
+        Received: "https://careers.example.co.jp/career-kit/" (text)
+        Expected: an address that ends in the base path /kit/: https://careers.example.co.jp/career-kit/ is served from /career-kit/. Make the two agree (basePath: /career-kit/, or publicUrl: https://careers.example.co.jp/kit/).
+        Fix: change publicUrl in content/site.yaml at line 5 to what is expected.
+
+      The configuration guide (/ja/guides/configuration/) documents every key."
+    `);
+    // The default base path "/" counts too.
+    expect(messageFor(`${minimal}publicUrl: https://careers.example.co.jp/kit/\n`)).toContain('ends in the base path /: ');
+  });
+
   it('requires the comment threshold to be at least the score threshold', () => {
     expect(messageFor(`${minimal}privacy:\n  minGroupSize: 8\n  minCommentGroupSize: 6\n`)).toMatchInlineSnapshot(`
       "The site configuration content/site.yaml has one problem:

@@ -50,6 +50,20 @@ const basePath = z
     error: 'a path that starts and ends with "/" and contains only letters, digits, ".", "_", "~" and "-", for example "/" or "/career-kit/"',
   });
 
+/**
+ * The address people open the site at, for search engines: absolute hreflang alternates, canonical links and the
+ * sitemap need it (relative ones are invalid, https://developers.google.com/search/docs/specialty/international/localized-versions).
+ * Stored with its trailing slash; its path must be the base path, or every generated link would point elsewhere.
+ */
+const publicUrl = z
+  .string({ error: 'a web address such as "https://careers.example.co.jp/career-kit/"' })
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    error: 'a full web address starting with https:// or http://, without "?" or "#", for example "https://careers.example.co.jp/career-kit/"',
+    abort: true,
+  })
+  .refine((text) => URL.canParse(text), { error: 'a web address whose host name is valid, for example "https://careers.example.co.jp/"' })
+  .transform((text) => (text.endsWith('/') ? text : `${text}/`));
+
 const contactUrl = z
   .string({ error: 'a web address (https://…) or an e-mail link (mailto:…)' })
   .regex(/^(https?:\/\/\S+|mailto:\S+@\S+|\/\S*)$/, {
@@ -128,9 +142,20 @@ export const siteConfigSchema = z.strictObject(
       .describe('Which workshop modules are published.'),
     privacy,
     basePath: basePath.default('/').describe('The folder the site is served from, for example /career-kit/.'),
+    publicUrl: publicUrl
+      .optional()
+      .describe('The address the site is published at, for example https://careers.example.co.jp/career-kit/; enables absolute language links and sitemap.xml.'),
   },
   { error: 'a configuration with an organisation section' },
-);
+).refine((config) => !config.publicUrl || !URL.canParse(config.publicUrl) || new URL(config.publicUrl).pathname === config.basePath, {
+  // A wrong address is reported by the publicUrl field itself; this checks only that a valid one agrees with basePath.
+  error: (issue) => {
+    const { publicUrl: address, basePath: base } = issue.input as { publicUrl: string; basePath: string };
+    const { origin, pathname } = new URL(address);
+    return `an address that ends in the base path ${base}: ${address} is served from ${pathname}. Make the two agree (basePath: ${pathname}, or publicUrl: ${origin}${base})`;
+  },
+  path: ['publicUrl'],
+});
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

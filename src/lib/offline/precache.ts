@@ -14,9 +14,10 @@ export interface PrecacheManifest {
 
 /**
  * Built files the kit never loads: Pagefind's ready-made search UIs (the kit has its own dialog), the worker itself
- * (the browser fetches it around any cache), the `_headers` file static hosts read, and dotfiles a host may add.
+ * (the browser fetches it around any cache), the `_headers` file static hosts read, files for search engines'
+ * crawlers and dotfiles a host may add.
  */
-const NEVER_LOADED = [/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/, /^sw\.js$/, /^_headers$/, /(^|\/)\./];
+const NEVER_LOADED = [/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/, /^sw\.js$/, /^_headers$/, /^(sitemap\.xml|robots\.txt)$/, /(^|\/)\./];
 
 export function isPrecached(path: string): boolean {
   return !NEVER_LOADED.some((pattern) => pattern.test(path));
