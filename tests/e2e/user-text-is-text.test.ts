@@ -10,7 +10,7 @@
  * the page verbatim where it belongs. The first test proves the checks can fail.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import type { Exercise, ExerciseField } from '../../src/schemas/exercise.ts';
@@ -57,6 +57,10 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on('dialog', (dialog) => dialog.accept());
+});
+// Each test answers for its own pages: a payload that ran in one does not fail the next.
+beforeEach(() => {
+  ran.length = 0;
 });
 afterAll(async () => {
   console.log(`user text is text: ${checks} checks`);
