@@ -124,7 +124,7 @@ describe('the summary by measure', () => {
 describe('the run-mode log', () => {
   it('defuses block titles and column names, and writes a block that ran short as a negative number', () => {
     const items: RunItem[] = formulaPayloads.map((formula, index) => ({ key: `m.b${index}`, module: 'm', block: `b${index}`, title: formula, plannedMinutes: 10, range: null }) as RunItem);
-    const state = { ...initialRun('plan', items, 9 * 60, null), log: [{ index: 0, startedAt: 0, endedAt: 4 * 60_000, pausedMs: 0, outcome: 'done' as const }] };
+    const state = { ...initialRun('plan', items, 9 * 60, null), log: [{ index: 0, startedAt: 0, endedAt: 4 * 60_000, pausedMs: 0, extendedMs: 0, outcome: 'done' as const }] };
     const [header, ...rows] = cellsOf(runLogCsv(runLogRows(state, items), ['=A1', ...columns.slice(1, 7)] as unknown as [string, string, string, string, string, string, string], { done: '@done', skipped: '-', 'not-reached': '+' }));
     expectDefused(header![0], '=A1', 'the log’s header');
     rows.forEach((row, index) => expectDefused(row[0], formulaPayloads[index]!, 'the log’s block title'));
