@@ -86,17 +86,21 @@ export function banso(config: SiteConfig): AstroIntegration {
         site = { base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, assets: astroConfig.build.assets };
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // With the time each step took: scripts/bench-build-scaling.ts reads them.
+        let started = performance.now();
         const moved = moveInlineContent(fileURLToPath(dir), site.base, site.assets);
         writeFileSync(new URL('_headers', dir), staticHostHeadersFile());
-        logger.info(`Moved inline content into files: ${moved.scripts} scripts, ${moved.stylesheets} stylesheets, ${moved.styleAttributes} distinct style attributes.`);
+        logger.info(`Moved inline content into files: ${moved.scripts} scripts, ${moved.stylesheets} stylesheets, ${moved.styleAttributes} distinct style attributes, in ${Math.round(performance.now() - started)} ms.`);
+        started = performance.now();
         const pages = await indexSite(fileURLToPath(dir));
-        logger.info(`Pagefind indexed ${pages} pages.`);
+        logger.info(`Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
         if (config.publicUrl) {
           const sitemap = writeSitemap(fileURLToPath(dir), config.publicUrl);
           logger.info(`sitemap.xml lists ${sitemap.pages} pages${sitemap.robots ? '; robots.txt points to it' : ''}.`);
         }
+        started = performance.now();
         const precache = await writeServiceWorker(fileURLToPath(dir));
-        logger.info(`Service worker ${precache.version} precaches ${precache.files} files (${(precache.bytes / 1024 / 1024).toFixed(1)} MB).`);
+        logger.info(`Service worker ${precache.version} precaches ${precache.files} files (${(precache.bytes / 1024 / 1024).toFixed(1)} MB) in ${Math.round(performance.now() - started)} ms.`);
       },
     },
   };

@@ -199,7 +199,11 @@ function rowReader(table: CsvTable, mapping: CsvMapping, instrument: CsvInstrume
   const roleDefault = defaults.role === undefined ? undefined : role(defaults.role);
   const dayOf = (text: string) => parseDay(text, mapping.dayOrder);
   const nfkc = (text: string) => (ASCII.test(text) ? text : text.normalize('NFKC'));
-  const cohortOf = (text: string) => (COHORT_PATTERN.test(nfkc(text).toUpperCase()) ? nfkc(text).toUpperCase() : undefined);
+  // A group code such as "-A" comes back from the kit's own export as "'-A", defused against formulas (csv-export.ts).
+  const cohortOf = (text: string) => {
+    const code = nfkc(text.replace(/^'(?=-)/, '')).toUpperCase();
+    return COHORT_PATTERN.test(code) ? code : undefined;
+  };
   const anonymousOf = (text: string) => (ANONYMOUS_CODE_PATTERN.test(nfkc(text)) ? nfkc(text) : undefined);
   const idOf = (text: string) => (HEX12.test(text.toLowerCase()) ? text.toLowerCase() : undefined);
   const recommendOf = (text: string) => {

@@ -9,6 +9,7 @@
  */
 import type { Wave } from '../survey/response-code.ts';
 import type { FileInstrument } from '../survey/response-file.ts';
+import { toCsv } from './csv-export.ts';
 
 export const CSV_MAPPING_FORMAT = 'banso-csv-mapping';
 export const CSV_MAPPING_VERSION = 1;
@@ -209,8 +210,8 @@ export function csvTemplate(instrument: CsvInstrument, locale: 'ja' | 'en'): str
     ...instrument.scales.flatMap((scale) => scale.items.map((item) => item.text[locale])),
     evaluation.satisfaction[locale], evaluation.applicability[locale], evaluation.recommend[locale], evaluation.comments[locale],
   ];
-  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return `\uFEFF${headers.map(cell).join(',')}\r\n`;
+  // Written as every other CSV of the kit is, so a question text that starts like a formula stays text.
+  return toCsv([headers]);
 }
 
 /** The questions' texts in the order a form must ask them (the template's order), for setting up a forms tool. */
