@@ -54,7 +54,9 @@ export function startRunMode(): void {
   const surveyInput = $<HTMLInputElement>('#bn-run-survey-link');
   surveyInput.value = localStorage.getItem(surveyKey(id)) ?? '';
 
-  $('[data-run-console]').hidden = false;
+  // With Web Locks, the console shows once control is settled: whether a catch-up proposal or the "another window
+  // is in control" notice appears depends on it, and appearing after the console would move the blocks down.
+  if (!navigator.locks) $('[data-run-console]').hidden = false;
   $('[data-run-day]').textContent = [read.plan.title, read.plan.days.length > 1 ? fill(text.dayOf!, { day: dayIndex + 1, days: read.plan.days.length }) : ''].filter(Boolean).join(' · ');
 
   function save() {
@@ -233,6 +235,7 @@ export function startRunMode(): void {
       $('[data-run-control-text]').textContent = text.notInControl!;
       if (inControl) state = load(id, items) ?? state;
       render();
+      $('[data-run-console]').hidden = false;
       if (inControl) broadcast();
       // Held for as long as this window is open (or until another takes control).
       return inControl ? new Promise<void>(() => {}) : undefined;

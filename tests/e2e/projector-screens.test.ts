@@ -150,7 +150,8 @@ describe('the screens on a phone', () => {
     const phone = await openWatchedPage(browser, { viewport: { width: 390, height: 844 } });
     try {
       await phone.page.goto(`${siteUrl}ja/modules/people-manager/screens/`);
-      await expect(phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBe(0);
+      // At most zero: the root keeps a scrollbar's gutter, which headless Chromium leaves out of clientWidth.
+      await expect(phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.context.close();

@@ -4,13 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.BANSO_CHROMIUM ?? '/usr/bin/chromium';
 
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+/**
+ * `showScrollbars` keeps the classic scrollbars a desktop browser draws, which headless Chromium otherwise hides:
+ * a scrollbar that appears after load narrows the page and moves everything on it (tests/e2e/layout-shift.test.ts).
+ */
+export function launchChromium(extraArgs: string[] = [], { showScrollbars = false } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
+    ignoreDefaultArgs: showScrollbars ? ['--hide-scrollbars'] : [],
     // Without these, Chromium tries to reach Google's services at start, which this closed network refuses.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
@@ -32,9 +37,14 @@ export interface WatchedPage {
  */
 export async function openWatchedPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string; serviceWorkers?: 'allow' | 'block' } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; serviceWorkers?: 'allow' | 'block'; device?: Pick<BrowserContextOptions, 'deviceScaleFactor' | 'isMobile' | 'hasTouch' | 'javaScriptEnabled'> } = {},
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale ?? 'ja-JP', serviceWorkers: options.serviceWorkers ?? 'block' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'ja-JP',
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    ...options.device,
+  });
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const errors: string[] = [];
@@ -62,9 +72,10 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // Islands render after load; Astro removes their "ssr" attribute once hydrated. Check them rendered, not empty.
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+export async function axeViolations(page: Page, { islandsDrawn = true } = {}): Promise<AxeViolation[]> {
+  // Islands render after load; Astro removes their "ssr" attribute once hydrated. Check them rendered, not empty,
+  // unless the test is about what shows when they cannot start.
+  if (islandsDrawn) await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   // Evaluated through the DevTools protocol rather than added as an inline <script>, which the site's
   // Content Security Policy (sent by the test server, as deployed) rightly blocks.
   await page.evaluate(axeSource);
