@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EXCERPT_WORDS, PASSAGE_WORDS, excerptRegion, pageWords, passageExcerpt, passageIndex, passageWindows, type Passage } from '../../src/lib/search/passages.ts';
+import { EXCERPT_WORDS, PASSAGE_WORDS, excerptRegion, fragmentPassage, pageWords, passageExcerpt, passageIndex, passageWindows, type Passage } from '../../src/lib/search/passages.ts';
 
 const numbered = (count: number) => Array.from({ length: count }, (_, i) => `w${i}`);
 const passageOf = (words: string[], window: { from: number; words: string[] }, joiner: '' | ' ' = ' '): Passage => ({
@@ -29,25 +29,30 @@ describe('search passages', () => {
     expect(passageWindows([''])).toHaveLength(1); // an empty page still has its title and link
   });
 
-  it('starts the excerpt where the matches are densest, as Pagefind does', () => {
-    expect(excerptRegion([], 10)).toBe(0);
-    expect(excerptRegion([5], 10)).toBe(0); // the page is no longer than an excerpt
-    // Every window from 91 to 100 holds the one match; Pagefind takes the middle of that run (it counts from 90).
-    expect(excerptRegion([100], 10)).toBe(95);
-    // Two matches close together outweigh one far away.
-    const start = excerptRegion([20, 300, 305], 10);
-    expect(start).toBeGreaterThan(295);
-    expect(start).toBeLessThanOrEqual(300);
+  it('starts the excerpt a few words before the densest run of matches', () => {
+    expect(excerptRegion([], 28)).toBe(0);
+    expect(excerptRegion([3], 28)).toBe(0); // near the top of the page, from the top
+    expect(excerptRegion([100], 28)).toBe(93);
+    // Two matches close together outweigh one earlier on their own.
+    expect(excerptRegion([20, 300, 305], 28)).toBe(293);
+    expect(excerptRegion([20, 300, 400], 28)).toBe(13);
   });
 
-  it('builds the excerpt with the matches marked, text escaped and the end of the page respected', () => {
+  it('gives the excerpt’s words with the matches flagged, ending at the end of the page', () => {
     const words = numbered(50);
-    words[12] = '<b>';
     const [window] = passageWindows(words);
-    expect(passageExcerpt(passageOf(words, window!), 10, 4, [11, 12])).toBe('w10 <mark>w11</mark> <mark>&lt;b&gt;</mark> w13');
+    expect(passageExcerpt(passageOf(words, window!), 10, 4, [11, 12])).toEqual([['w10', false], ['w11', true], ['w12', true], ['w13', false]]);
     // An excerpt that would run past the last word ends there instead.
-    expect(passageExcerpt(passageOf(words, window!), 48, 4, [49])).toBe('w46 w47 w48 <mark>w49</mark>');
-    expect(passageExcerpt({ ...passageOf(['自律', 'の', '時代'], { from: 0, words: ['自律', 'の', '時代'] }, '') }, 0, 28, [0])).toBe('<mark>自律</mark>の時代');
+    expect(passageExcerpt(passageOf(words, window!), 48, 4, [49])).toEqual([['w46', false], ['w47', false], ['w48', false], ['w49', true]]);
+    // The words of a later window are found by their number in the page.
+    const later = passageWindows(numbered(1000))[2]!;
+    expect(passageExcerpt(passageOf(numbered(1000), later), 900, 2, [901])).toEqual([['w900', false], ['w901', true]]);
+  });
+
+  it('reads a whole page from its Pagefind fragment, unescaping what Pagefind escaped', () => {
+    const passage = fragmentPassage({ raw_url: '/ja/x/', raw_content: '&lt;b&gt;\u200Bキャリア\u200Bの\u200B自律', meta: { title: 'X' }, filters: { kind: ['guide'] } });
+    expect(passage).toEqual({ url: '/ja/x/', meta: { title: 'X' }, filters: { kind: ['guide'] }, total: 4, from: 0, words: ['<b>', 'キャリア', 'の', '自律'], joiner: '' });
+    expect(passageExcerpt(passage, 0, 28, [1])).toEqual([['<b>', false], ['キャリア', true], ['の', false], ['自律', false]]);
   });
 
   it('finds every excerpt of a long page whole in the one window the search asks for', () => {
@@ -58,7 +63,7 @@ describe('search passages', () => {
         const start = excerptRegion(locations, EXCERPT_WORDS);
         const whole = passageOf(words, { from: 0, words });
         const window = passageWindows(words)[passageIndex(start)]!;
-        expect(passageExcerpt(passageOf(words, window), start, EXCERPT_WORDS, locations)).toBe(passageExcerpt(whole, start, EXCERPT_WORDS, locations));
+        expect(passageExcerpt(passageOf(words, window), start, EXCERPT_WORDS, locations)).toEqual(passageExcerpt(whole, start, EXCERPT_WORDS, locations));
       }),
       // A match in the last words of a page just past a window's start: the excerpt is pulled back into the window before.
       { examples: [[PASSAGE_WORDS + 20, [PASSAGE_WORDS + 19]]] },

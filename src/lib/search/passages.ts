@@ -46,43 +46,43 @@ export function passageWindows(words: string[], excerptLength = EXCERPT_WORDS): 
 }
 
 /**
- * Where the excerpt starts: the middle of the run of windows of `length` words that hold the most matches
- * (Pagefind's calculate_excerpt_region, each match weighing the same: the search gives locations, not weights).
+ * Where the excerpt starts: a few words before the run of `length` words that holds the most matches, so a query
+ * of several words shows where they come together (Pagefind picks its excerpts the same way).
  */
 export function excerptRegion(locations: number[], length: number): number {
-  if (locations.length === 0) return 0;
-  const hits: number[] = [];
-  for (const location of locations) hits[location] = (hits[location] ?? 0) + 1;
-  if (hits.length <= length) return 0;
-  let working = 0;
-  for (let i = 0; i < length; i++) working += hits[i] ?? 0;
-  let densest = working;
-  let densestAt = [0];
-  for (let i = 0; i < hits.length; i++) {
-    working += (hits[i + length] ?? 0) - (hits[i] ?? 0);
-    if (working > densest) {
-      densest = working;
-      densestAt = [i];
-    } else if (working === densest && densestAt.at(-1) === i - 1) densestAt.push(i);
+  let best = locations[0] ?? 0;
+  let most = 0;
+  for (const location of locations) {
+    const inRun = locations.filter((other) => other >= location && other < location + length).length;
+    if (inRun > most) [best, most] = [location, inRun];
   }
-  return densestAt[Math.floor(densestAt.length / 2)]!;
+  return Math.max(0, best - (length >> 2));
 }
 
 /** The window that holds the excerpt starting at `start`. */
 export const passageIndex = (start: number) => Math.floor(start / PASSAGE_WORDS);
 
 /**
- * The excerpt as Pagefind builds it: `length` words from `start` (pulled back so it ends at the page's end),
- * "<" and ">" escaped, matched words wrapped in <mark>.
+ * The excerpt's words as Pagefind chooses them, `length` from `start` (pulled back so it ends at the page's end),
+ * each with whether the search matched it.
  */
-export function passageExcerpt(passage: Passage, start: number, length: number, locations: number[]): string {
+export function passageExcerpt(passage: Passage, start: number, length: number, locations: number[]): [word: string, matched: boolean][] {
   const size = Math.min(length, passage.total);
   const first = Math.max(0, Math.min(start, passage.total - size));
-  const matched = new Set(locations);
-  const words = [];
-  for (let at = first; at < first + size; at++) {
-    const word = (passage.words[at - passage.from] ?? '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    words.push(matched.has(at) ? `<mark>${word}</mark>` : word);
-  }
-  return words.join(passage.joiner).trim();
+  return passage.words.slice(first - passage.from, first - passage.from + size).map((word, i) => [word, locations.includes(first + i)]);
+}
+
+/** What Pagefind's result.data() gives, as far as a passage needs it. */
+export interface FragmentData {
+  raw_url: string;
+  /** The page's text with "<" and ">" escaped, segmented with zero-width spaces where Pagefind segments. */
+  raw_content: string;
+  meta: Passage['meta'];
+  filters: Passage['filters'];
+}
+
+/** The whole page as one passage, from its Pagefind fragment: for when the passage files cannot be fetched. */
+export function fragmentPassage(fragment: FragmentData): Passage {
+  const { words, joiner } = pageWords(fragment.raw_content.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  return { url: fragment.raw_url, meta: fragment.meta, filters: fragment.filters, total: words.length, from: 0, words, joiner };
 }
