@@ -25,10 +25,20 @@ async function resultLinks(page: Page) {
   return links.evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).getAttribute('href'), text: a.textContent })));
 }
 
-/** Every result, not only the first few the dialog shows: presses "Show more results" until it goes. */
+/**
+ * Every result, not only the first few the dialog shows: presses "Show more results" from the keyboard until it goes
+ * (a click's scrolling could load the last batch itself and take the button away under the pointer).
+ */
 async function showAllResults(page: Page) {
   const more = page.getByRole('dialog').getByRole('button', { name: /さらに結果を表示|Show more results/ });
-  while (await more.isVisible()) await more.click();
+  const items = page.getByRole('dialog').getByRole('listitem');
+  while (await more.isVisible()) {
+    const shown = await items.count();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    // Focus moves to the first added result: the next Enter must wait for it, or it would follow that link.
+    await expect.poll(() => items.count()).toBeGreaterThan(shown);
+  }
 }
 
 async function searchFor(page: Page, term: string) {
@@ -235,7 +245,7 @@ describe('search results, a few at a time', () => {
     await dialog.evaluate((element) => element.scrollTo(0, element.scrollHeight));
     await expect.poll(() => items.count()).toBe(20);
     // Until everything is shown, when the button goes.
-    while (await more.isVisible()) await more.click();
+    await showAllResults(page);
     await expect.poll(() => items.count()).toBe(total);
     await expect(more.isVisible()).resolves.toBe(false);
     expect(watched.foreignRequests).toEqual([]);
