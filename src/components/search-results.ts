@@ -1,24 +1,28 @@
 /**
  * Loaded on the first opening of the search dialog: fetches Pagefind from the site's own base path,
- * offers the kinds of page the index holds as filters, and renders results as plain DOM (no HTML from the index
- * is trusted except Pagefind's <mark> highlighting, which is rebuilt element by element).
+ * offers the kinds of page the index holds as filters, and renders results as plain DOM: text nodes and <mark>
+ * elements built from the words of the page, never HTML.
+ *
+ * A result's title and excerpt come from one window of its page's text (src/lib/search/passages.ts, about 1.5 KB),
+ * not from its Pagefind fragment, which holds the whole page (a facilitator guide's is 30-50 KB compressed). Only the
+ * results a phone shows without scrolling are fetched with the search; the rest come a batch at a time, when the
+ * person asks ("Show more results") or scrolls to the end of the list. The count always covers every result.
  */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  /** view: which view of a workshop the page is ("Facilitator guide"), set by the module pages. */
-  meta: { title?: string; view?: string };
-  filters: Record<string, string[]>;
-}
+import { EXCERPT_WORDS, excerptRegion, fragmentPassage, passageExcerpt, passageIndex, type FragmentData, type Passage } from '../lib/search/passages.ts';
+
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(
-    term: string,
-    options: { filters?: Record<string, string> },
-    wait: number,
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(term: string, options: { filters?: Record<string, string> }, wait: number): Promise<{ results: PagefindResult[] } | null>;
+}
+/** A hit as search() returns it: data() fetches the page's fragment. */
+interface PagefindResult {
+  /** The fragment's name, which also names the page's passages. */
+  id: string;
+  /** Where the matched words are in the page, counted as Pagefind counts words. */
+  words: number[];
+  data(): Promise<FragmentData>;
 }
 interface SearchStrings {
   loading: string;
@@ -30,32 +34,27 @@ interface SearchStrings {
   /** Stage names in the stage model's order, as workshop pages give them to the "stage" filter. */
   stages: string[];
   kinds: Record<string, string>;
+  /** "Showing {{shown}} of {{count}} results.", announced when more results have been added. */
+  showing: string;
 }
 
-const MAX_RESULTS = 12;
+/**
+ * Results fetched with the search. On a 390 px phone the search field and the filters fill the dialog's first screen
+ * and a screen of results holds three or four; on a desktop two or three show below the filters. The next batch
+ * loads when the person scrolls to the end of these.
+ */
+const FIRST_RESULTS = 4;
+/** Results added each time more are asked for. */
+const MORE_RESULTS = 8;
 const KIND_ORDER = ['module', 'exercise', 'guide', 'programme', 'page'];
-
-/** Pagefind marks hits as <mark>…</mark> in otherwise escaped text; rebuild that safely. */
-function renderExcerpt(excerpt: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const scratch = document.createElement('textarea');
-  const decode = (text: string) => ((scratch.innerHTML = text), scratch.value);
-  excerpt.split(/(<mark>.*?<\/mark>)/g).forEach((part) => {
-    const hit = /^<mark>(.*)<\/mark>$/.exec(part);
-    if (hit) {
-      const mark = document.createElement('mark');
-      mark.textContent = decode(hit[1]!);
-      fragment.append(mark);
-    } else if (part) fragment.append(decode(part));
-  });
-  return fragment;
-}
 
 export async function attachSearch(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset.strings!) as SearchStrings;
   const input = root.querySelector<HTMLInputElement>('[data-input]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  const dialog = root.querySelector('dialog')!;
   const filterSet = root.querySelector<HTMLFieldSetElement>('[data-filters]')!;
   const filterOptions = root.querySelector<HTMLElement>('[data-filter-options]')!;
   const stageSet = root.querySelector<HTMLFieldSetElement>('[data-stage-filters]')!;
@@ -63,12 +62,18 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
 
   status.textContent = strings.loading;
   let pagefind: Pagefind;
+  let usePassages = true;
   try {
     pagefind = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
     // Pagefind asks for its metadata with a timestamp so no stale copy is read from the HTTP cache. A page the
     // service worker controls gets the copy precached with the same build's index instead, offline too.
     const metaCacheTag = navigator.serviceWorker?.controller ? 'precached' : undefined;
-    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 28, ...(metaCacheTag && { metaCacheTag }) });
+    // Passages save downloading whole pages' text; under the service worker the fragments are on the device already.
+    usePassages = !metaCacheTag;
+    // noWorker: Pagefind's web worker is a second 43 KB copy of its search code, downloaded on top of
+    // pagefind.js. With one language's index at about 70 pages a search takes a few milliseconds, so the main thread
+    // runs it and the first search downloads a third less.
+    await pagefind.options({ noWorker: true, ...(metaCacheTag && { metaCacheTag }) });
     await pagefind.init();
   } catch {
     status.textContent = strings.unavailable;
@@ -107,10 +112,85 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     stageSet.hidden = false;
   }
 
+  /** The search whose results the list shows; a newer search (another keystroke or filter) replaces it. */
+  let current: { results: PagefindResult[]; shown: number; loading: boolean } | undefined;
+
+  /** The window of the result's page that holds its excerpt; the whole page, from its fragment, if that fails. */
+  async function passageOf(result: PagefindResult, start: number): Promise<Passage> {
+    if (usePassages) {
+      try {
+        const response = await fetch(`${root.dataset.bundle}passage/${result.id}/${passageIndex(start)}.passage`);
+        if (response.ok) return (await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).json()) as Passage;
+      } catch {
+        // A host that does not serve the passages, or the network gone: the fragment has everything, only larger.
+      }
+    }
+    return fragmentPassage(await result.data());
+  }
+
+  async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
+    const start = excerptRegion(result.words, EXCERPT_WORDS);
+    const passage = await passageOf(result, start);
+    const item = document.createElement('li');
+    const link = Object.assign(document.createElement('a'), { href: `${root.dataset.base}/${passage.url}`.replace(/\/+/g, '/') });
+    const resultKind = passage.filters.kind?.[0];
+    if (resultKind) {
+      const badge = Object.assign(document.createElement('span'), { className: 'kind', textContent: strings.kinds[resultKind] ?? resultKind });
+      link.append(badge, ' ');
+    }
+    // A workshop's participant page and facilitator guide share a title: the view tells them apart.
+    if (passage.meta.view) {
+      link.append(Object.assign(document.createElement('span'), { className: 'kind', textContent: passage.meta.view }), ' ');
+    }
+    link.append(passage.meta.title ?? passage.url);
+    const excerpt = document.createElement('p');
+    passageExcerpt(passage, start, EXCERPT_WORDS, result.words).forEach(([word, matched], index) => {
+      excerpt.append(index ? passage.joiner : '', matched ? Object.assign(document.createElement('mark'), { textContent: word }) : word);
+    });
+    item.append(link, excerpt);
+    return item;
+  }
+
+  /** The next `count` results; undefined when a newer search replaced this one meanwhile. */
+  async function nextItems(search: NonNullable<typeof current>, count: number): Promise<HTMLLIElement[] | undefined> {
+    search.loading = true;
+    const items = await Promise.all(search.results.slice(search.shown, search.shown + count).map(resultItem));
+    search.loading = false;
+    if (search !== current) return undefined;
+    search.shown += items.length;
+    more.hidden = search.shown >= search.results.length;
+    return items;
+  }
+
+  async function showMore(moveFocus: boolean) {
+    const search = current;
+    if (!search || search.loading || search.shown >= search.results.length) return;
+    const items = await nextItems(search, MORE_RESULTS);
+    if (!items) return;
+    list.append(...items);
+    status.textContent = strings.showing.replace('{{shown}}', String(search.shown)).replace('{{count}}', String(search.results.length));
+    // The button the person pressed may be gone (everything shown): the first new result is where they read on.
+    if (moveFocus) items[0]?.querySelector('a')?.focus();
+  }
+  more.addEventListener('click', () => void showMore(true));
+  // Scrolling the dialog to the end of the list loads the next batch as well. Only a scroll counts: when the button
+  // is in view as soon as the results appear (a tall window), nothing more is fetched until the person asks. Nor
+  // does the scroll that brings the button into view when it receives focus: Enter is theirs to press.
+  dialog.addEventListener(
+    'scroll',
+    () => {
+      if (more.hidden || document.activeElement === more) return;
+      if (more.getBoundingClientRect().top < dialog.getBoundingClientRect().bottom) void showMore(false);
+    },
+    { passive: true },
+  );
+
   async function run() {
     const term = input.value.trim();
     if (!term) {
+      current = undefined;
       list.replaceChildren();
+      more.hidden = true;
       list.dataset.query = '';
       status.textContent = strings.typeToSearch;
       return;
@@ -119,27 +199,10 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     const filters = { ...(kind ? { kind } : {}), ...(stage ? { stage } : {}) };
     const search = await pagefind.debouncedSearch(term, { filters }, 180);
     if (search === null) return; // superseded by a newer keystroke
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    list.replaceChildren(
-      ...results.map((result) => {
-        const item = document.createElement('li');
-        const link = Object.assign(document.createElement('a'), { href: result.url });
-        const resultKind = result.filters.kind?.[0];
-        if (resultKind) {
-          const badge = Object.assign(document.createElement('span'), { className: 'kind', textContent: strings.kinds[resultKind] ?? resultKind });
-          link.append(badge, ' ');
-        }
-        // A workshop's participant page and facilitator guide share a title: the view tells them apart.
-        if (result.meta.view) {
-          link.append(Object.assign(document.createElement('span'), { className: 'kind', textContent: result.meta.view }), ' ');
-        }
-        link.append(result.meta.title ?? result.url);
-        const excerpt = document.createElement('p');
-        excerpt.append(renderExcerpt(result.excerpt));
-        item.append(link, excerpt);
-        return item;
-      }),
-    );
+    const shown = (current = { results: search.results, shown: 0, loading: false });
+    const items = await nextItems(shown, FIRST_RESULTS);
+    if (!items) return;
+    list.replaceChildren(...items);
     // Which query the list shows, so a reader (or a test) can tell fresh results from stale ones.
     list.dataset.query = term;
     status.textContent = search.results.length

@@ -25,6 +25,22 @@ async function resultLinks(page: Page) {
   return links.evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).getAttribute('href'), text: a.textContent })));
 }
 
+/**
+ * Every result, not only the first few the dialog shows: presses "Show more results" from the keyboard until it goes
+ * (a click's scrolling could load the last batch itself and take the button away under the pointer).
+ */
+async function showAllResults(page: Page) {
+  const more = page.getByRole('dialog').getByRole('button', { name: /さらに結果を表示|Show more results/ });
+  const items = page.getByRole('dialog').getByRole('listitem');
+  while (await more.isVisible()) {
+    const shown = await items.count();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    // Focus moves to the first added result: the next Enter must wait for it, or it would follow that link.
+    await expect.poll(() => items.count()).toBeGreaterThan(shown);
+  }
+}
+
 async function searchFor(page: Page, term: string) {
   const input = page.getByRole('searchbox', { name: /検索語|Search terms/ });
   await input.fill(term);
@@ -99,6 +115,7 @@ describe('search', () => {
   it('filters results by kind of page', async () => {
     const { page } = watched;
     await searchFor(page, '参加者');
+    await showAllResults(page);
     const all = await resultLinks(page);
     expect(all.some((l) => l.text!.startsWith('ページ'))).toBe(true);
     expect(all.some((l) => l.text!.startsWith('ガイド'))).toBe(true);
@@ -186,6 +203,51 @@ describe('search under /kit/', () => {
     const links = await resultLinks(watched.page);
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((l) => l.href!.startsWith('/kit/ja/'))).toBe(true);
+    expect(watched.foreignRequests).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+});
+
+describe('search results, a few at a time', () => {
+  it('shows the first results with the search and the rest on request, by keyboard or by scrolling, keeping the count', async () => {
+    // A phone: the first results are what fits without scrolling; the count covers them all.
+    const watched = await openWatchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const { page } = watched;
+    await page.goto(`${inject('rootSiteUrl')}ja/`);
+    await page.getByRole('button', { name: '検索' }).click();
+    await searchFor(page, 'キャリア');
+    const dialog = page.getByRole('dialog');
+    const status = dialog.getByRole('status');
+    const total = Number(/(\d+) 件見つかりました。/.exec((await status.textContent())!)?.[1]);
+    expect(total).toBeGreaterThan(12);
+    const items = dialog.getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(4);
+
+    // The button comes after the results in the tab order, and Enter on it adds the next eight.
+    const more = dialog.getByRole('button', { name: 'さらに結果を表示' });
+    for (let presses = 0; presses < 30 && !(await more.evaluate((button) => button === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    await expect(more.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.count()).toBe(12);
+    await expect.poll(() => status.textContent()).toBe(`${total} 件中 12 件を表示しています。`);
+    // Focus moves to the first added result, where the person reads on.
+    const fifth = items.nth(4);
+    await expect.poll(() => fifth.getByRole('link').evaluate((link) => link === document.activeElement)).toBe(true);
+    // A result loaded on demand has its link and its excerpt, with the word found marked.
+    const href = (await fifth.getByRole('link').getAttribute('href'))!;
+    expect(href).toMatch(/^\/ja\/.+\/$/);
+    expect((await page.request.get(new URL(href, page.url()).href)).status()).toBe(200);
+    expect((await fifth.getByRole('paragraph').textContent())!.length).toBeGreaterThan(20);
+    await expect(fifth.locator('mark').first().textContent()).resolves.toMatch(/キャリア/);
+
+    // Scrolling to the end of the list loads the next eight as well.
+    await dialog.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect.poll(() => items.count()).toBe(20);
+    // Until everything is shown, when the button goes.
+    await showAllResults(page);
+    await expect.poll(() => items.count()).toBe(total);
+    await expect(more.isVisible()).resolves.toBe(false);
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.errors).toEqual([]);
     await watched.context.close();

@@ -4,11 +4,11 @@ import { cachePrefix, isPrecached, matchPrecached, pathInScope, versionSource } 
 const files = { 'index.html': 'a1', 'ja/index.html': 'b2', 'ja/modules/index.html': 'c3', '404.html': 'd4', '_banso/app.1234.js': 'e5', 'pagefind/pagefind-entry.json': 'f6' };
 
 describe('precache', () => {
-  it('keeps every page, asset and search file the kit loads, but not Pagefind’s unused UIs or the worker', () => {
-    for (const path of ['ja/index.html', '404.html', '_banso/zxing_reader.wasm', 'pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/wasm.unknown.pagefind', 'pagefind/fragment/ja_1.pf_fragment', 'pagefind/index/en_1.pf_index', 'pagefind/filter/ja_1.pf_filter', 'pagefind/pagefind.ja_1.pf_meta', 'pagefind/pagefind-entry.json', 'manifest.webmanifest', 'brand/icon-192.png']) {
+  it('keeps every page, asset and search file the kit loads, but not Pagefind’s unused UIs and web worker, the search passages or the service worker', () => {
+    for (const path of ['ja/index.html', '404.html', '_banso/zxing_reader.wasm', 'pagefind/pagefind.js', 'pagefind/wasm.unknown.pagefind', 'pagefind/fragment/ja_1.pf_fragment', 'pagefind/index/en_1.pf_index', 'pagefind/filter/ja_1.pf_filter', 'pagefind/pagefind.ja_1.pf_meta', 'pagefind/pagefind-entry.json', 'manifest.webmanifest', 'brand/icon-192.png']) {
       expect(isPrecached(path), path).toBe(true);
     }
-    for (const path of ['pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-modular-ui.css', 'pagefind/pagefind-highlight.js', 'sw.js', '.well-known/x', 'ja/.DS_Store']) {
+    for (const path of ['pagefind/pagefind-ui.js', 'pagefind/pagefind-worker.js', 'pagefind/passage/ja_1/0.passage', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-modular-ui.css', 'pagefind/pagefind-highlight.js', 'sw.js', '.well-known/x', 'ja/.DS_Store']) {
       expect(isPrecached(path), path).toBe(false);
     }
   });

@@ -13,14 +13,27 @@ export interface PrecacheManifest {
 }
 
 /**
- * Built files the kit never loads: Pagefind's ready-made search UIs (the kit has its own dialog), the worker itself
- * (the browser fetches it around any cache), the `_headers` file static hosts read, files for search engines'
- * crawlers and dotfiles a host may add.
+ * Built files the kit never loads: Pagefind's ready-made search UIs (the kit has its own dialog) and its web worker
+ * (the dialog runs Pagefind on the page: src/components/search-results.ts), the service worker itself (the browser
+ * fetches it around any cache), the `_headers` file static hosts read, files for search engines' crawlers and
+ * dotfiles a host may add.
  */
-const NEVER_LOADED = [/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/, /^sw\.js$/, /^_headers$/, /^(sitemap\.xml|robots\.txt)$/, /(^|\/)\./];
+const NEVER_LOADED = [
+  /^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/,
+  /^pagefind\/pagefind-worker\.js$/,
+  /^sw\.js$/,
+  /^_headers$/,
+  /^(sitemap\.xml|robots\.txt)$/,
+  /(^|\/)\./,
+];
+/**
+ * Loaded only where no service worker answers: search passages (src/lib/search/passages.ts) save downloading whole
+ * pages' text over the network, and a page the worker controls reads excerpts from the precached fragments instead.
+ */
+const NETWORK_ONLY = [/^pagefind\/passage\//];
 
 export function isPrecached(path: string): boolean {
-  return !NEVER_LOADED.some((pattern) => pattern.test(path));
+  return ![...NEVER_LOADED, ...NETWORK_ONLY].some((pattern) => pattern.test(path));
 }
 
 /** The text whose digest is the build's version: one line per file, in a fixed order. */
