@@ -99,4 +99,10 @@ describe('page weight', async () => {
     expect(reports.every((w) => !w.jsWithLazyFiles.some((file) => /chart/i.test(file)))).toBe(true);
     expect(overBudget(weights, BUDGETS.report)).toEqual([]);
   });
+
+  it('counts the search results script with the first query rather than with any page type', () => {
+    // The header loads it on every page once search is opened; tests/e2e/search-download.test.ts budgets it with
+    // everything else the first query downloads.
+    expect(weights.filter((w) => w.jsWithLazyFiles.some((file) => /search-results/.test(file))).map((w) => w.page)).toEqual([]);
+  });
 });
