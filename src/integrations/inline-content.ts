@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
-import { externaliseInlineContent, linkStyleClassSheet, styleClassSheet, styleClassSheetName } from '../lib/security/inline-content.ts';
+import { combineHeadStylesheets, externaliseInlineContent, linkStyleClassSheet, styleClassSheet, styleClassSheetName } from '../lib/security/inline-content.ts';
 
 export interface InlineContentSummary {
   pagesWithStyleAttributes: number;
@@ -60,5 +60,18 @@ export function moveInlineContent(outDir: string, base: string, assetsFolder: st
   const sheetName = styleClassSheetName(sheet);
   if (pagesWithClasses.length > 0) writeFileSync(join(assetsDir, sheetName), sheet);
   for (const { file, html } of pagesWithClasses) writeFileSync(file, linkStyleClassSheet(html, `${assetsPath}${sheetName}`));
+
+  // Last, with every stylesheet a page links now a file: one render-blocking stylesheet per page.
+  const read = (href: string) => readFileSync(join(assetsDir, href.slice(assetsPath.length)), 'utf8');
+  for (const file of listPages(outDir)) {
+    const combined = combineHeadStylesheets(readFileSync(file, 'utf8'), assetsPath, read);
+    if (!combined.file) continue;
+    if (!written.has(combined.file.name)) {
+      written.add(combined.file.name);
+      writeFileSync(join(assetsDir, combined.file.name), combined.file.content);
+      stylesheets++;
+    }
+    writeFileSync(file, combined.html);
+  }
   return { pagesWithStyleAttributes: pagesWithClasses.length, scripts, stylesheets, styleAttributes: allClasses.size };
 }

@@ -37,12 +37,14 @@ export interface CompressingHost {
   close(): Promise<void>;
 }
 
-export async function serveCompressed(dir: string): Promise<CompressingHost> {
+/** Serves `dir` under `base` (`/`, or `/kit/` for the sub-folder test site); anything outside it is not found. */
+export async function serveCompressed(dir: string, base = '/'): Promise<CompressingHost> {
   const sent: SentResponse[] = [];
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
     for (const [name, value] of Object.entries(recommendedHeaders)) response.setHeader(name, value);
-    let file = join(dir, normalize(decodeURIComponent(path.split('?')[0]!)));
+    const inSite = path.startsWith(base) ? `/${path.slice(base.length)}` : '/no-such-page/';
+    let file = join(dir, normalize(decodeURIComponent(inSite.split('?')[0]!)));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     if (!found) file = join(dir, '404.html');
@@ -60,7 +62,7 @@ export async function serveCompressed(dir: string): Promise<CompressingHost> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`,
     sent,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,6 +1,6 @@
 /** The build step that takes inline scripts, styles and style attributes out of pages for the strict Content Security Policy. */
 import { describe, expect, it } from 'vitest';
-import { externaliseInlineContent, linkStyleClassSheet, splitDeclarations, styleClassName, styleClassSheet, styleRule } from '../../src/lib/security/inline-content.ts';
+import { combineHeadStylesheets, externaliseInlineContent, linkStyleClassSheet, splitDeclarations, styleClassName, styleClassSheet, styleRule } from '../../src/lib/security/inline-content.ts';
 
 const page = (head: string, body: string) => `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
@@ -77,5 +77,15 @@ describe('moving inline content out of a page', () => {
   it('links the shared stylesheet last in the head', () => {
     expect(linkStyleClassSheet(page('<title>t</title>', ''), '/_banso/attributes.x.css')).toContain('<title>t</title><link rel="stylesheet" href="/_banso/attributes.x.css"></head>');
     expect(() => linkStyleClassSheet('<p>fragment</p>', '/a.css')).toThrow(/no <\/head>/);
+  });
+
+  it('joins the stylesheets a page links in its head into one file, in order, leaving other links alone', () => {
+    const sheets: Record<string, string> = { '/_banso/a.css': '@charset "UTF-8";@layer base{p{color:red}}', '/_banso/b.css': 'p{margin:0}' };
+    const html = page('<link rel="stylesheet" href="/_banso/a.css"><link rel="stylesheet" href="/_banso/b.css"><link rel="stylesheet" href="/_banso/p.css" media="print">', '<p>x</p>');
+    const { html: combined, file } = combineHeadStylesheets(html, '/_banso/', (href) => sheets[href]!);
+    expect(file!.content).toBe('@layer base{p{color:red}}\np{margin:0}');
+    expect(combined).toContain(`<link rel="stylesheet" href="/_banso/${file!.name}"><link rel="stylesheet" href="/_banso/p.css" media="print"></head>`);
+    // One sheet is left as it is.
+    expect(combineHeadStylesheets(page('<link rel="stylesheet" href="/_banso/a.css">', ''), '/_banso/', (href) => sheets[href]!).file).toBeUndefined();
   });
 });
