@@ -172,14 +172,21 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     // The button the person pressed may be gone (everything shown): the first new result is where they read on.
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
+  // Moving focus (Tab through the results, or to the first new one) scrolls the dialog to the focused element; that
+  // is not the person scrolling to the end, so it loads nothing: Enter on the button is theirs to press.
+  let focusScrolling = false;
+  dialog.addEventListener('focusin', () => {
+    focusScrolling = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => (focusScrolling = false)));
+  });
   more.addEventListener('click', () => void showMore(true));
   // Scrolling the dialog to the end of the list loads the next batch as well. Only a scroll counts: when the button
-  // is in view as soon as the results appear (a tall window), nothing more is fetched until the person asks. Nor
-  // does the scroll that brings the button into view when it receives focus: Enter is theirs to press.
+  // is in view as soon as the results appear (a tall window), nothing more is fetched until the person asks; nor
+  // does a scroll that focus caused (above).
   dialog.addEventListener(
     'scroll',
     () => {
-      if (more.hidden || document.activeElement === more) return;
+      if (more.hidden || focusScrolling || document.activeElement === more) return;
       if (more.getBoundingClientRect().top < dialog.getBoundingClientRect().bottom) void showMore(false);
     },
     { passive: true },
