@@ -17,6 +17,8 @@ import { axeViolations, describeViolations, launchChromium, openWatchedPage, typ
 import { testOutput } from '../support/sites.ts';
 import { itemsForRole } from '../../src/lib/survey/roles.ts';
 import { REAL_V1_CODE, siteInstrument } from '../support/instrument.ts';
+// A response as the survey page would make it; `seed` varies the answers and the id.
+import { surveyResponse as response } from '../support/survey-responses.ts';
 
 const siteUrl = inject('rootSiteUrl');
 const instrument = siteInstrument;
@@ -28,24 +30,6 @@ const fixture = (name: string) => new URL(`../fixtures/dashboard/${name}`, impor
 let browser: Browser;
 let watched: WatchedPage;
 let page: Page;
-
-/** A response as the survey page would make it; `seed` varies the answers and the id. */
-function response(seed: number, overrides: Partial<SurveyResponse> = {}): SurveyResponse {
-  return {
-    instrumentVersion: instrument.version,
-    wave: 'before',
-    role: 0,
-    stage: 1,
-    responseId: (0xabc000 + seed).toString(16).padStart(12, '0'),
-    day: '2026-11-20',
-    cohort: 'MGR-1',
-    anonymousCode: `p${seed}`,
-    answers: items.map((id, index) => (memberItems.has(id) ? ((index + seed) % 5) + 1 : null)),
-    evaluation: null,
-    comment: null,
-    ...overrides,
-  };
-}
 
 /** The analyses are computed in a worker: wait until the figures on screen are those of the view just chosen. */
 const settled = () => page.locator('.bn-analyses[aria-busy="false"]').waitFor();

@@ -23,6 +23,7 @@ import { csvRecords } from '../../src/lib/dashboard/csv-parse.ts';
 import type { SurveyResponse } from '../../src/lib/survey/response-code.ts';
 import { launchChromium } from '../support/browser.ts';
 import { siteInstrument as instrument } from '../support/instrument.ts';
+import { surveyResponse } from '../support/survey-responses.ts';
 import { rootSite, testOutput } from '../support/sites.ts';
 import { serveWithoutPolicy, type UnguardedSite } from '../support/unguarded-site.ts';
 import { corpusText, formulaPayloads, payloadsUpTo, xssElementSelector, xssPayloads, type Payload } from '../support/hostile-text.ts';
@@ -201,21 +202,8 @@ describe('imported workbooks', () => {
 const items = itemOrder(instrument);
 const memberItems = new Set(itemsForRole(instrument, 'member'));
 /** A response after a workshop with a comment, as a response file would bring it. */
-function responseWith(seed: number, comment: string, cohort = 'XSS'): SurveyResponse {
-  return {
-    instrumentVersion: instrument.version,
-    wave: 'after',
-    role: 0,
-    stage: 1,
-    responseId: (0xdd0000 + seed).toString(16).padStart(12, '0'),
-    day: '2026-11-20',
-    cohort,
-    anonymousCode: null,
-    answers: items.map((id, index) => (memberItems.has(id) ? ((index + seed) % 5) + 1 : null)),
-    evaluation: { satisfaction: 4, applicability: 4, recommend: 8 },
-    comment,
-  };
-}
+const responseWith = (seed: number, comment: string, cohort = 'XSS'): SurveyResponse =>
+  surveyResponse(seed, { wave: 'after', cohort, anonymousCode: null, evaluation: { satisfaction: 4, applicability: 4, recommend: 8 }, comment }, 0xdd0000);
 
 const responseFiles: string[] = [];
 
