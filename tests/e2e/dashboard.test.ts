@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { encodeResponse, type SurveyResponse } from '../../src/lib/survey/response-code.ts';
+import { encodeResponse } from '../../src/lib/survey/response-code.ts';
 import { toResponseFile } from '../../src/lib/survey/response-file-write.ts';
 import { createSession } from '../../src/lib/survey/session-link.ts';
 import { sealResponse } from '../../src/lib/survey/sealed-handover.ts';
