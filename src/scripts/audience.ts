@@ -8,11 +8,12 @@ import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceRemaining, formatCountd
 import { levelOf } from '../lib/session/run-state.ts';
 import { fill } from '../lib/i18n/fill.ts';
 import { linkFingerprint } from '../lib/survey/fingerprint.ts';
+import { readPageData } from '../lib/page/page-data.ts';
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 export function startAudience(): void {
-  const text = JSON.parse($('#bn-audience-text').textContent!) as { joinExercise: string; joinSurvey: string; backAt: string; fingerprint: string };
+  const text = readPageData<{ joinExercise: string; joinSurvey: string; backAt: string; fingerprint: string }>('bn-audience-text');
   const session = new URLSearchParams(location.hash.slice(1)).get('session');
   let current: AudienceMessage | null = null;
   let drawnQr = '';

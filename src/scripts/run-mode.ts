@@ -16,6 +16,7 @@ import { AUDIENCE_CHANNEL, AUDIENCE_STORAGE_KEY, audienceMessage, formatCountdow
 import type { CutProposal } from '../lib/session/schedule.ts';
 
 import { downloadFile } from '../islands/shared/download.ts';
+import { readPageData } from '../lib/page/page-data.ts';
 
 interface RunPageData {
   modules: SessionModule[];
@@ -30,7 +31,7 @@ const stateKey = (id: string) => `banso-run:${id}`;
 const surveyKey = (id: string) => `banso-run-survey:${id}`;
 
 export function startRunMode(): void {
-  const data = JSON.parse($('#bn-run-data').textContent!) as RunPageData;
+  const data = readPageData<RunPageData>('bn-run-data');
   const text = data.text;
   const catalogue: Catalogue = new Map(data.modules.map((module) => [module.id, module]));
   const params = new URLSearchParams(location.hash.slice(1));
