@@ -51,7 +51,9 @@ async function expectStuckMessage(page: Page, locale: 'ja' | 'en', kept: string)
   await expect(main.getByText(`${strings['island.stuck.what']} ${strings[`island.stuck.kept.${kept}`]}`).isVisible()).resolves.toBe(true);
 }
 
-describe('an island whose script is blocked', () => {
+// Each of these waits out the fallback's 6 s reveal and little else, so they wait side by side (each in its own
+// browser context), not one after another.
+describe.concurrent('an island whose script is blocked', () => {
   for (const locale of ['ja', 'en'] as const) {
     for (const { path, kind, kept } of islands) {
       it(`says it is loading, then that it could not start and what to do, on /${locale}/${path}`, async () => {

@@ -18,3 +18,18 @@ export function pagePathOf(dir: string, file: string): string {
 export function listPages(dir: string): string[] {
   return listFiles(dir, '.html').filter((file) => !relative(dir, file).startsWith('pagefind'));
 }
+
+/**
+ * The kind of page a site path is (an exercise, a module's facilitator guide, a guide...), found by the shape of
+ * its path so a new kind of page is included; with `perLanguage`, ja and en pages are different kinds.
+ */
+export function pageKindOf(path: string, { perLanguage = false } = {}): string {
+  const withoutLanguage = path.replace(/^(ja|en)\//, '');
+  const kind = withoutLanguage.replace(/^(exercises|modules|guides|programme\/documents)\/[^/]+/, '$1/*');
+  return perLanguage ? `${path.slice(0, path.length - withoutLanguage.length)}${kind}` : kind;
+}
+
+/** The first page of each kind, for checks where pages of one kind differ only in their text. */
+export function oneOfEachKind(paths: string[], options: { perLanguage?: boolean } = {}): string[] {
+  return [...new Map(paths.map((path) => [pageKindOf(path, options), path])).values()];
+}
