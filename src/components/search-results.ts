@@ -8,6 +8,7 @@
  * results a phone shows without scrolling are fetched with the search; the rest come a batch at a time, when the
  * person asks ("Show more results") or scrolls to the end of the list. The count always covers every result.
  */
+import { fill } from '../lib/i18n/fill.ts';
 import { EXCERPT_WORDS, excerptRegion, fragmentPassage, passageExcerpt, passageIndex, type FragmentData, type Passage } from '../lib/search/passages.ts';
 
 interface Pagefind {
@@ -168,7 +169,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     const items = await nextItems(search, MORE_RESULTS);
     if (!items) return;
     list.append(...items);
-    status.textContent = strings.showing.replace('{{shown}}', String(search.shown)).replace('{{count}}', String(search.results.length));
+    status.textContent = fill(strings.showing, { shown: search.shown, count: search.results.length });
     // The button the person pressed may be gone (everything shown): the first new result is where they read on.
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
@@ -213,8 +214,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     // Which query the list shows, so a reader (or a test) can tell fresh results from stale ones.
     list.dataset.query = term;
     status.textContent = search.results.length
-      ? strings.resultCount.replace('{{count}}', String(search.results.length))
-      : strings.noResults.replace('{{query}}', term);
+      ? fill(strings.resultCount, { count: search.results.length })
+      : fill(strings.noResults, { query: term });
   }
 
   input.addEventListener('input', () => void run());

@@ -5,7 +5,7 @@
  * - moves inline scripts, styles and style attributes out of the built pages, for the Content Security Policy,
  *   and writes the recommended security headers as a `_headers` file for static hosts that read one;
  * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site;
- * - writes sitemap.xml (and robots.txt) when the configuration gives the site's public address;
+ * - writes sitemap.xml (and, at the root of a host, robots.txt) when the configuration gives the site's public address;
  * - then writes the service worker that keeps the whole build, search index included, for offline use.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { DEFAULT_LOCALE } from '../lib/i18n/locales.ts';
 import { indexSite } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { moveInlineContent } from './inline-content.ts';
-import { writeSitemap } from './sitemap.ts';
+import { sitemapLogLine, writeSitemap } from './sitemap.ts';
 import { staticHostHeadersFile } from '../lib/security/recommended-headers.ts';
 
 const VIRTUAL_CONFIG = 'virtual:banso/config';
@@ -90,13 +90,12 @@ export function banso(config: SiteConfig): AstroIntegration {
         let started = performance.now();
         const moved = moveInlineContent(fileURLToPath(dir), site.base, site.assets);
         writeFileSync(new URL('_headers', dir), staticHostHeadersFile());
-        logger.info(`Moved inline content into files: ${moved.scripts} scripts, ${moved.stylesheets} stylesheets, ${moved.styleAttributes} distinct style attributes, in ${Math.round(performance.now() - started)} ms.`);
+        logger.info(`Moved inline content into files: ${moved.scripts} scripts, ${moved.stylesheets} stylesheets, ${moved.styleAttributes} distinct style attributes; removed ${moved.removedStylesheets} stylesheets now only inside joined ones, in ${Math.round(performance.now() - started)} ms.`);
         started = performance.now();
         const pages = await indexSite(fileURLToPath(dir));
         logger.info(`Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
         if (config.publicUrl) {
-          const sitemap = writeSitemap(fileURLToPath(dir), config.publicUrl);
-          logger.info(`sitemap.xml lists ${sitemap.pages} pages${sitemap.robots ? '; robots.txt points to it' : ''}.`);
+          logger.info(sitemapLogLine(writeSitemap(fileURLToPath(dir), config.publicUrl)));
         }
         started = performance.now();
         const precache = await writeServiceWorker(fileURLToPath(dir));

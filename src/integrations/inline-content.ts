@@ -4,7 +4,7 @@
  * fails the build on what cannot be moved (an inline event handler an author wrote into a page).
  * Runs before Pagefind and the service worker, so both see the final pages and the new files.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { combineHeadStylesheets, externaliseInlineContent, linkStyleClassSheet, styleClassSheet, styleClassSheetName } from '../lib/security/inline-content.ts';
@@ -14,6 +14,8 @@ export interface InlineContentSummary {
   scripts: number;
   stylesheets: number;
   styleAttributes: number;
+  /** Stylesheets now only inside joined ones and referenced by nothing, so removed (no download, no precache). */
+  removedStylesheets: number;
 }
 
 function listPages(dir: string): string[] {
@@ -63,9 +65,11 @@ export function moveInlineContent(outDir: string, base: string, assetsFolder: st
 
   // Last, with every stylesheet a page links now a file: one render-blocking stylesheet per page.
   const read = (href: string) => readFileSync(join(assetsDir, href.slice(assetsPath.length)), 'utf8');
+  const joined = new Set<string>();
   for (const file of listPages(outDir)) {
     const combined = combineHeadStylesheets(readFileSync(file, 'utf8'), assetsPath, read);
     if (!combined.file) continue;
+    for (const href of combined.joined ?? []) joined.add(href.slice(assetsPath.length));
     if (!written.has(combined.file.name)) {
       written.add(combined.file.name);
       writeFileSync(join(assetsDir, combined.file.name), combined.file.content);
@@ -73,5 +77,25 @@ export function moveInlineContent(outDir: string, base: string, assetsFolder: st
     }
     writeFileSync(file, combined.html);
   }
-  return { pagesWithStyleAttributes: pagesWithClasses.length, scripts, stylesheets, styleAttributes: allClasses.size };
+  const removedStylesheets = removeUnreferenced(outDir, assetsDir, joined);
+  return { pagesWithStyleAttributes: pagesWithClasses.length, scripts, stylesheets, styleAttributes: allClasses.size, removedStylesheets };
+}
+
+/**
+ * Removes the joined stylesheets that no page, script or stylesheet names any more. One a script still names (the
+ * styles of a part loaded later, which Vite's loader fetches by name) stays.
+ */
+function removeUnreferenced(outDir: string, assetsDir: string, candidates: Set<string>): number {
+  if (candidates.size === 0) return 0;
+  const referring = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && /\.(html|m?js|css)$/.test(entry.name) && !relative(outDir, entry.parentPath).startsWith('pagefind'),
+  );
+  const stillNamed = new Set<string>();
+  for (const entry of referring) {
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const name of candidates) if (name !== entry.name && text.includes(name)) stillNamed.add(name);
+  }
+  const unreferenced = [...candidates].filter((name) => !stillNamed.has(name));
+  for (const name of unreferenced) rmSync(join(assetsDir, name));
+  return unreferenced.length;
 }

@@ -15,6 +15,8 @@ const $ = <T extends Element = HTMLElement>(selector: string) => document.queryS
 export function startAudience(): void {
   const text = readPageData<{ joinExercise: string; joinSurvey: string; backAt: string; fingerprint: string }>('bn-audience-text');
   const session = new URLSearchParams(location.hash.slice(1)).get('session');
+  // A different session's link pasted into this window's address bar changes only the hash: follow that session.
+  window.addEventListener('hashchange', () => location.reload());
   let current: AudienceMessage | null = null;
   let drawnQr = '';
 

@@ -34,6 +34,9 @@ export function startRunMode(): void {
   const data = readPageData<RunPageData>('bn-run-data');
   const text = data.text;
   const catalogue: Catalogue = new Map(data.modules.map((module) => [module.id, module]));
+  // Another plan's or day's link pasted into the address bar changes only the hash, which loads nothing: start
+  // again from the new address. This run's progress is already saved (stateKey), so nothing is lost.
+  window.addEventListener('hashchange', () => location.reload());
   const params = new URLSearchParams(location.hash.slice(1));
   const dayIndex = Math.max(0, Number(params.get('run-day') ?? '1') - 1);
   params.delete('run-day');

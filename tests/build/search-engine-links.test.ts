@@ -1,7 +1,7 @@
 /**
  * Links for search engines (issue 16, item 7). The /kit/ test site names its public address (publicUrl), so each
  * page carries a canonical link and absolute hreflang alternates with an x-default, and the build writes
- * sitemap.xml and robots.txt. The root test site names none, as on an intranet: no hreflang links at all
+ * sitemap.xml (robots.txt only at the root of a host: tests/unit/public-links.test.ts). The root test site names none, as on an intranet: no hreflang links at all
  * (relative ones are invalid), no canonical link, no sitemap.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -80,8 +80,8 @@ describe('a site with a public address', () => {
     ]);
   });
 
-  it('writes a robots.txt that names the sitemap, and keeps both out of the offline copy', () => {
-    expect(readFileSync(`${kitSite.dir}/robots.txt`, 'utf8')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${address('sitemap.xml')}\n`);
+  it('writes no robots.txt in a sub-folder, where crawlers would not read it, and keeps the sitemap out of the offline copy', () => {
+    expect(existsSync(`${kitSite.dir}/robots.txt`)).toBe(false);
     const worker = readFileSync(`${kitSite.dir}/sw.js`, 'utf8');
     expect(worker).not.toMatch(/sitemap\.xml|robots\.txt/);
   });

@@ -141,8 +141,8 @@ describe('facilitator dashboard: imports', () => {
     await page.goto(`${siteUrl}en/facilitator/dashboard/`);
     await expect(check([sealedCode, foreign].join('\n'))).resolves.toBe('Checked: 1 to add, 0 duplicates, 1 rejected');
     await expect(page.getByText(`line 2: it belongs to a session this browser does not hold (ID ${stranger.descriptor.sessionId})`, { exact: false }).count()).resolves.toBe(1);
-    await page.getByRole('button', { name: 'Add 1 responses' }).click();
-    await page.getByText('Added 1 responses.').waitFor();
+    await page.getByRole('button', { name: 'Add 1 response' }).click();
+    await page.getByText('Added 1 response.').waitFor();
   });
 
   it('reads a QR code from a screenshot with the bundled decoder, not a network service', async () => {
@@ -154,11 +154,11 @@ describe('facilitator dashboard: imports', () => {
     await survey.locator('.bn-qr').screenshot({ path: image });
     await survey.close();
     await page.getByLabel('Read QR codes from images').setInputFiles(image);
-    await page.getByText('Read codes from 1 images.').waitFor();
+    await page.getByText('Read codes from 1 image.').waitFor();
     await expect(page.getByLabel('Response codes (one per line)').inputValue()).resolves.toBe(encodeResponse(response(2)));
     await expect(check(encodeResponse(response(2)))).resolves.toBe('Checked: 1 to add, 0 duplicates, 0 rejected');
-    await page.getByRole('button', { name: 'Add 1 responses' }).click();
-    await page.getByText('Added 1 responses.').waitFor();
+    await page.getByRole('button', { name: 'Add 1 response' }).click();
+    await page.getByText('Added 1 response.').waitFor();
   });
 
   it('imports response files and refuses a garbage file with a reason, adding nothing from that batch', async () => {
@@ -173,8 +173,8 @@ describe('facilitator dashboard: imports', () => {
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(page.locator('#bn-batch-heading').textContent()).resolves.toContain('1 to add, 0 duplicates, 1 rejected');
     await expect(page.locator('.bn-batch-report').textContent()).resolves.toContain('garbage.bin:');
-    await page.getByRole('button', { name: 'Add 1 responses' }).click();
-    await page.getByText('Added 1 responses.').waitFor();
+    await page.getByRole('button', { name: 'Add 1 response' }).click();
+    await page.getByText('Added 1 response.').waitFor();
   });
 
   it('refuses a 50 MB file at once, by its size, and adds nothing', async () => {
@@ -201,8 +201,8 @@ describe('facilitator dashboard: imports', () => {
     await page.getByText('Created the dataset “Managers 2025”.').waitFor();
     await page.getByText('This dataset holds answers to an earlier version of the survey (version 1)', { exact: false }).waitFor();
     await expect(check(REAL_V1_CODE)).resolves.toBe('Checked: 1 to add, 0 duplicates, 0 rejected');
-    await page.getByRole('button', { name: 'Add 1 responses' }).click();
-    await page.getByText('Added 1 responses.').waitFor();
+    await page.getByRole('button', { name: 'Add 1 response' }).click();
+    await page.getByText('Added 1 response.').waitFor();
     expect(describeViolations(await axeViolations(page))).toEqual([]);
   });
 
@@ -485,11 +485,11 @@ describe('facilitator dashboard: files that say where they are wrong, fuller cop
     writeFileSync(`${testOutput}full-comment.json`, JSON.stringify(toResponseFile(long, instrument)));
     await own.page.getByLabel('Response codes (one per line)').fill(encodeResponse(long));
     await own.page.getByRole('button', { name: 'Check', exact: true }).click();
-    await own.page.getByRole('button', { name: 'Add 1 responses' }).click();
-    await own.page.getByText('Added 1 responses.').waitFor();
+    await own.page.getByRole('button', { name: 'Add 1 response' }).click();
+    await own.page.getByText('Added 1 response.').waitFor();
     await expect(checkFiles(`${testOutput}full-comment.json`)).resolves.toContain('0 to add, 1 duplicates, 0 rejected');
-    await own.page.getByRole('button', { name: 'Keep the full comments of 1 responses' }).click();
-    await expect(own.page.getByLabel('Dataset to show').textContent()).resolves.toContain('Issue 15 (1 responses)');
+    await own.page.getByRole('button', { name: 'Keep the full comments of 1 response' }).click();
+    await expect(own.page.getByLabel('Dataset to show').textContent()).resolves.toContain('Issue 15 (1 response)');
     // Now the dataset holds the full comment: the same file has nothing more to give.
     await checkFiles(`${testOutput}full-comment.json`);
     await expect(own.page.getByRole('button', { name: 'Nothing to add' }).isDisabled()).resolves.toBe(true);

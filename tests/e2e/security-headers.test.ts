@@ -135,9 +135,9 @@ describe('security headers', () => {
       const { page } = watched;
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all exercises to a file' }).click()]);
       await page.getByLabel('Import an exported file').setInputFiles((await download.path())!);
-      await page.getByText('The file holds 1 exercises.').waitFor();
+      await page.getByText('The file holds 1 exercise.').waitFor();
       await page.getByRole('button', { name: /^Replace/ }).click();
-      await page.getByText('1 exercises imported.').waitFor();
+      await page.getByText('1 exercise imported.').waitFor();
       expect(violations).toEqual([]);
     });
 
@@ -191,7 +191,7 @@ describe('security headers', () => {
       await page.getByText(/^Analysing \d+ responses/).first().waitFor({ timeout: 30_000 });
       // Chromium on Linux has no BarcodeDetector, so this goes through the WebAssembly decoder and a blob: image.
       await page.getByLabel('Read QR codes from images').setInputFiles(`${testOutput}csp-qr.png`);
-      await page.getByText('Read codes from 1 images.').waitFor();
+      await page.getByText('Read codes from 1 image.').waitFor();
       await expect(page.getByLabel('Response codes (one per line)').inputValue()).resolves.toMatch(/^BN/);
       await page.getByRole('button', { name: /Compute the intervals/ }).click();
       await page.getByText(/Computed from [\d,]+ resamples/).waitFor({ timeout: 90_000 });
@@ -207,8 +207,8 @@ describe('security headers', () => {
       await page.getByText('Created the dataset “Policy check”.').waitFor();
       await page.locator('#bn-import-files').setInputFiles(`${testOutput}csp-response.json`);
       await page.getByRole('button', { name: 'Check', exact: true }).click();
-      await page.getByRole('button', { name: 'Add 1 responses' }).click();
-      await page.getByText('Added 1 responses.').waitFor();
+      await page.getByRole('button', { name: 'Add 1 response' }).click();
+      await page.getByText('Added 1 response.').waitFor();
       await page.getByLabel('Name of a new dataset').fill('Policy check, forms');
       await page.getByLabel('Survey version').selectOption({ label: 'Version 1 (an earlier survey)' });
       await page.getByRole('button', { name: 'Create' }).click();

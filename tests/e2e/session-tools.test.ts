@@ -83,6 +83,28 @@ describe('planning a session', () => {
     await page.close();
   });
 
+  it('opens another plan whose link is pasted into the address bar of the open page, in the planner and in run mode', async () => {
+    const other = `v=1&t=Short&day=@13:00~people-manager.opening.15,break.10`;
+    const page = await context.newPage();
+    await page.goto(await planner.getByLabel('Link to this plan').inputValue());
+    await expect.poll(() => page.locator('[data-plan-item]').count()).toBe(module.blocks.length);
+    // Pasting a link that differs only after # changes the hash and loads nothing.
+    await page.evaluate((hash) => (location.hash = hash), other);
+    await expect.poll(() => page.locator('[data-plan-item]').count()).toBe(2);
+    await expect(page.getByLabel('Name of the plan').inputValue()).resolves.toBe('Short');
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Name of the plan').inputValue()).toBe('Managers, December');
+
+    await page.goto(new URL((await planner.locator('[data-run-link]').first().getAttribute('href'))!, siteUrl).href);
+    await page.locator('[data-run-console]').waitFor();
+    await expect(page.locator('[data-run-title]').textContent()).resolves.toBe(module.blocks[0]!.title);
+    await expect(page.locator('[data-run-day]').textContent()).resolves.toContain('Managers, December');
+    await page.evaluate((hash) => (location.hash = hash), `${other}&run-day=1`);
+    await expect.poll(() => page.locator('[data-run-day]').textContent().catch(() => '')).toBe('Short');
+    await expect(page.locator('[data-run-next]').textContent()).resolves.not.toBe(module.blocks[1]!.title);
+    await page.close();
+  });
+
   it('prints a run sheet for the facilitator and a one-page agenda for participants', async () => {
     await planner.emulateMedia({ media: 'print' });
     const sheet = await planner.pdf({ format: 'A4' });
@@ -197,7 +219,7 @@ describe('running it', () => {
     await dashboard.getByLabel('Name of a new dataset').fill('QR check');
     await dashboard.getByRole('button', { name: 'Create' }).click();
     await dashboard.getByLabel('Read QR codes from images').setInputFiles(photo);
-    await dashboard.getByText('Read codes from 1 images.').waitFor();
+    await dashboard.getByText('Read codes from 1 image.').waitFor();
     await expect(dashboard.getByLabel('Response codes (one per line)').inputValue()).resolves.toBe(`${new URL(siteUrl).origin}/en/exercises/${block.exercise}/`);
     await Promise.all([dashboard.close(), screen.close(), page.close()]);
   });

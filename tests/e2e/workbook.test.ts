@@ -244,9 +244,9 @@ describe('on a phone: the manager action plan and the self-efficacy sources, by 
     const { page } = fresh;
     await page.goto(`${siteUrl}en/workbook/`);
     await page.getByLabel('Import an exported file').setInputFiles(path);
-    await page.getByText('The file holds 1 exercises.').waitFor();
+    await page.getByText('The file holds 1 exercise.').waitFor();
     await page.getByRole('button', { name: /^Replace/ }).click();
-    await page.getByText('1 exercises imported.').waitFor();
+    await page.getByText('1 exercise imported.').waitFor();
     await page.goto(`${siteUrl}en/exercises/self-efficacy-log/`);
     const boxes = page.getByRole('group', { name: 'Where my confidence came from (tick all that apply)' }).getByRole('checkbox');
     // The island renders after load; on a busy machine that takes longer than one poll allows.

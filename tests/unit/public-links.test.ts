@@ -1,4 +1,8 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sitemapLogLine, writeSitemap } from '../../src/integrations/sitemap.ts';
 import { absoluteUrl, languageLinks } from '../../src/lib/url/public.ts';
 import { robotsTxt, sitemapEntryOf, sitemapXml } from '../../src/lib/url/sitemap.ts';
 
@@ -71,5 +75,41 @@ describe('sitemap', () => {
 
   it('names the sitemap in robots.txt', () => {
     expect(robotsTxt('https://x.example/kit/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://x.example/kit/sitemap.xml\n');
+  });
+});
+
+describe('writing the sitemap and robots.txt into a build', () => {
+  const page = '<!doctype html><html><head><link rel="canonical" href="https://x.example/ja/"></head><body></body></html>';
+  function build(ownRobots?: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'banso-sitemap-'));
+    writeFileSync(join(dir, 'index.html'), page);
+    if (ownRobots) writeFileSync(join(dir, 'robots.txt'), ownRobots);
+    return dir;
+  }
+
+  it('writes robots.txt naming the sitemap at the root of a host', () => {
+    const dir = build();
+    const written = writeSitemap(dir, 'https://x.example/');
+    expect(written).toEqual({ pages: 1, sitemapUrl: 'https://x.example/sitemap.xml', robots: 'written' });
+    expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe(robotsTxt('https://x.example/sitemap.xml'));
+    expect(sitemapLogLine(written)).toBe('sitemap.xml lists 1 pages; robots.txt points to it.');
+    rmSync(dir, { recursive: true });
+  });
+
+  it("keeps the site's own robots.txt", () => {
+    const dir = build('User-agent: *\nDisallow: /drafts/\n');
+    expect(writeSitemap(dir, 'https://x.example/').robots).toBe('kept');
+    expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /drafts/\n');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('writes none in a sub-folder, where crawlers would not read it, and says which line to add at the root', () => {
+    const dir = build();
+    const written = writeSitemap(dir, 'https://x.example/kit/');
+    expect(written.robots).toBe('sub-folder');
+    expect(existsSync(join(dir, 'robots.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'sitemap.xml'))).toBe(true);
+    expect(sitemapLogLine(written)).toContain('add "Sitemap: https://x.example/kit/sitemap.xml" to the robots.txt at the root of the host');
+    rmSync(dir, { recursive: true });
   });
 });

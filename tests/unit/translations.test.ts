@@ -26,6 +26,16 @@ describe('UI translations', () => {
     expect(t('x.only')).toBe('日本語のみ');
   });
 
+  it('treats a word that agrees with a number as using that number, and fills it', () => {
+    const reference = { 'a.count': '{{count}} 件を追加しました', 'a.other': '{{count}} 件' };
+    const translated = { 'a.count': 'Added {{count}} {{count|response|responses}}', 'a.other': '{{count}} {{total|item|items}}' };
+    expect(checkTranslations(reference, translated).placeholderMismatch).toEqual(['a.other']);
+    const t = createTranslator({ ja: reference, en: translated }, 'en');
+    expect([t('a.count', { count: 1 }), t('a.count', { count: 2 })]).toEqual(['Added 1 response', 'Added 2 responses']);
+    // An island receives the string with its placeholders intact and fills them itself.
+    expect(t('a.count')).toBe(translated['a.count']);
+  });
+
   it('fails loudly on a key no dictionary has, instead of showing it to a person', () => {
     const t = createTranslator({ ja: {} }, 'ja');
     expect(() => t('nav.hoem')).toThrow('Unknown UI string "nav.hoem"');

@@ -1,10 +1,12 @@
 /**
- * UI strings: one flat JSON file per locale in `content/i18n/`, dotted keys, `{{name}}` placeholders.
+ * UI strings: one flat JSON file per locale in `content/i18n/`, dotted keys, `{{name}}` placeholders (and
+ * `{{name|one|other}}` for a word that agrees with a number; see fill.ts).
  * Japanese is the reference: every key must exist there; a key missing in another locale falls back
  * to Japanese and is reported by `checkTranslations` at build time (Starlight's translation system).
  */
 import { z } from 'astro/zod';
 import { DEFAULT_LOCALE, type Locale } from './locales.ts';
+import { fill, PLACEHOLDER } from './fill.ts';
 
 export type Dictionary = Record<string, string>;
 
@@ -13,10 +15,9 @@ export const dictionarySchema = z.record(
   z.string({ error: 'a text value' }),
 );
 
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
-
+/** The values a string uses, once each: a plural choice uses the same value as the number it agrees with. */
 function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
 
 export interface TranslationReport {
@@ -49,6 +50,6 @@ export function createTranslator(dictionaries: Partial<Record<Locale, Dictionary
   return (key, values = {}) => {
     const template = primary[key] ?? fallback[key];
     if (template === undefined) throw new Error(`Unknown UI string "${key}": add it to content/i18n/${DEFAULT_LOCALE}.json.`);
-    return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return fill(template, values);
   };
 }

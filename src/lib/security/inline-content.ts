@@ -170,7 +170,7 @@ export const styleClassSheetName = (sheet: string) => `attributes.${shortHash(sh
  * `@layer` statements come where they came before. `read` gives a stylesheet's text from its href; a page whose
  * head links one sheet or none is left alone. Returns the page and the combined file, if any.
  */
-export function combineHeadStylesheets(html: string, assetsPath: string, read: (href: string) => string): { html: string; file?: ExternalFile } {
+export function combineHeadStylesheets(html: string, assetsPath: string, read: (href: string) => string): { html: string; file?: ExternalFile; joined?: string[] } {
   const root = parse(html, { comment: true, blockTextElements: { script: true, style: true } });
   const head = root.querySelector('head');
   const links = head?.querySelectorAll('link[rel="stylesheet"]').filter((link) => !link.hasAttribute('media') && link.getAttribute('href')?.startsWith(assetsPath)) ?? [];
@@ -178,7 +178,8 @@ export function combineHeadStylesheets(html: string, assetsPath: string, read: (
   // A stylesheet may open with @charset, which is only valid as a file's first rule; the files are UTF-8 anyway.
   const content = links.map((link) => read(link.getAttribute('href')!).replace(/^@charset "[^"]*";\s*/i, '')).join('\n');
   const file = { name: `styles.${shortHash(content)}.css`, content };
+  const joined = links.map((link) => link.getAttribute('href')!);
   links[0]!.setAttribute('href', `${assetsPath}${file.name}`);
   for (const link of links.slice(1)) link.remove();
-  return { html: root.toString(), file };
+  return { html: root.toString(), file, joined };
 }
