@@ -2,18 +2,19 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
-import { fileURLToPath } from 'node:url';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { siteConfigFile } from './src/lib/content/organisation-layer.ts';
 import { banso } from './src/integrations/banso.ts';
 import { metaPolicyDirectives } from './src/lib/security/recommended-headers.ts';
 
 /** @typedef {Exclude<NonNullable<NonNullable<import('astro').AstroUserConfig['security']>['csp']>, boolean>['directives']} CspDirectives */
 
-// BANSO_CONFIG lets a deployment (or a test) build from another configuration file.
-const configPath = process.env.BANSO_CONFIG ?? fileURLToPath(new URL('./content/site.yaml', import.meta.url));
+// The organisation's organisation/site.yaml, else the kit's content/site.yaml; BANSO_CONFIG lets a deployment (or a
+// test) build from another configuration file.
+const configFile = siteConfigFile();
 let site;
 try {
-  site = loadSiteConfig(configPath, process.env.BANSO_CONFIG ?? 'content/site.yaml');
+  site = loadSiteConfig(configFile.path, configFile.name);
 } catch (error) {
   if (!(error instanceof SiteConfigError)) throw error;
   // A configuration mistake is the editor's to fix, not a crash: print the message alone, no stack trace.

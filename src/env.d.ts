@@ -4,3 +4,7 @@ declare module 'virtual:banso/config' {
   export default config;
 }
 declare module 'virtual:banso/theme.css';
+declare module 'virtual:banso/ui-strings' {
+  const strings: Record<import('./lib/i18n/locales.ts').Locale, import('./lib/i18n/translations.ts').Dictionary>;
+  export default strings;
+}

@@ -1,20 +1,22 @@
 /**
  * The kit's Astro integration:
  * - exposes the validated site configuration to pages as `virtual:banso/config`;
- * - checks the UI translations and lists missing keys at build time;
+ * - checks the UI translations (with the organisation layer's, src/integrations/organisation-layer.ts) and lists
+ *   missing keys at build time, and exposes them to pages as `virtual:banso/ui-strings`;
  * - moves inline scripts, styles and style attributes out of the built pages, for the Content Security Policy,
  *   and writes the recommended security headers as a `_headers` file for static hosts that read one;
  * - indexes the built site with Pagefind, so `astro build` alone gives a searchable site;
  * - writes sitemap.xml (and, at the root of a host, robots.txt) when the configuration gives the site's public address;
  * - then writes the service worker that keeps the whole build, search index included, for offline use.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { SiteConfig } from '../lib/config/schema.ts';
-import { checkTranslations, dictionarySchema, type Dictionary } from '../lib/i18n/translations.ts';
-import { DEFAULT_LOCALE } from '../lib/i18n/locales.ts';
+import { checkTranslations } from '../lib/i18n/translations.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../lib/i18n/locales.ts';
+import { prepareOrganisationLayer } from './organisation-layer.ts';
 import { indexSite } from './pagefind.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { moveInlineContent } from './inline-content.ts';
@@ -24,23 +26,8 @@ import { staticHostHeadersFile } from '../lib/security/recommended-headers.ts';
 const VIRTUAL_CONFIG = 'virtual:banso/config';
 /** The organisation's accent colour as a stylesheet, so no page needs a style attribute for it (the CSP forbids them). */
 const VIRTUAL_THEME = 'virtual:banso/theme.css';
-
-function readDictionary(root: URL, locale: string): Dictionary {
-  const file = `content/i18n/${locale}.json`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(new URL(file, root), 'utf8'));
-  } catch (error) {
-    throw new AstroError(`${file} could not be read as JSON: ${(error as Error).message}`, 'Fix the JSON syntax (a missing comma or quote is the usual cause).');
-  }
-  const parsed = dictionarySchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    const problem = first.code === 'invalid_key' ? 'is not a valid key' : `has a wrong value: expected ${first.message}`;
-    throw new AstroError(`${file}: "${first.path.join('.')}" ${problem}.`, 'Every entry is "dotted.key": "text", with keys such as "search.open".');
-  }
-  return parsed.data;
-}
+/** The UI strings of every locale, the organisation's replacements included. */
+const VIRTUAL_UI_STRINGS = 'virtual:banso/ui-strings';
 
 export function banso(config: SiteConfig): AstroIntegration {
   let site = { base: '/', assets: '_banso' };
@@ -48,9 +35,11 @@ export function banso(config: SiteConfig): AstroIntegration {
     name: 'banso',
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig, logger }) => {
-        const reference = readDictionary(astroConfig.root, DEFAULT_LOCALE);
+        // Every locale of the kit, so a page's strings never depend on which languages this site publishes.
+        const uiStrings = prepareOrganisationLayer(LOCALES, logger);
+        const reference = uiStrings[DEFAULT_LOCALE]!;
         for (const locale of config.locales.filter((l) => l !== DEFAULT_LOCALE)) {
-          const report = checkTranslations(reference, readDictionary(astroConfig.root, locale));
+          const report = checkTranslations(reference, uiStrings[locale]!);
           const problems = [
             ...report.unknown.map((key) => `"${key}" is not a key of ${DEFAULT_LOCALE}.json (a typo?)`),
             ...report.placeholderMismatch.map((key) => `"${key}" uses different {{placeholders}} from ${DEFAULT_LOCALE}.json`),
@@ -70,9 +59,10 @@ export function banso(config: SiteConfig): AstroIntegration {
             plugins: [
               {
                 name: 'banso-config',
-                resolveId: (id) => (id === VIRTUAL_CONFIG || id === VIRTUAL_THEME ? `\0${id}` : undefined),
+                resolveId: (id) => (id === VIRTUAL_CONFIG || id === VIRTUAL_THEME || id === VIRTUAL_UI_STRINGS ? `\0${id}` : undefined),
                 load(id) {
                   if (id === `\0${VIRTUAL_CONFIG}`) return `export default ${JSON.stringify(config)};`;
+                  if (id === `\0${VIRTUAL_UI_STRINGS}`) return `export default ${JSON.stringify(uiStrings)};`;
                   // The schema allows only #rrggbb colours, so the value is safe inside CSS.
                   if (id === `\0${VIRTUAL_THEME}`) return `:root { --bn-accent: ${config.accentColor}; }\n`;
                   return undefined;

@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { checkModules, formatContentProblems } from '../lib/content/checks.ts';
+import { siteConfigFile, sourceName } from '../lib/content/organisation-layer.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import { enabledLocales, siteConfig } from './site.ts';
 import { careerStages } from './stages.ts';
@@ -37,13 +38,16 @@ async function checkedModules(): Promise<ModuleEntry[]> {
     exerciseIds: exercises.map((entry) => entry.id),
     locales: enabledLocales,
     published: siteConfig.modules,
+    hidden: siteConfig.hiddenModules,
     stageIds: (await careerStages()).map((stage) => stage.id),
+    sourceName,
+    configName: siteConfigFile().name,
   });
   if (problems.length > 0) {
     throw new AstroError(`Workshop content has ${problems.length} problem(s):\n\n${formatContentProblems(problems)}`, 'Fix the files named above; the authoring guide explains every field.');
   }
-  const published = siteConfig.modules;
-  return modules.filter((entry) => published === 'all' || published.includes(entry.data.id));
+  const { modules: published, hiddenModules } = siteConfig;
+  return modules.filter((entry) => (published === 'all' || published.includes(entry.data.id)) && !hiddenModules.includes(entry.data.id));
 }
 
 /** Every published module as shown in one language, in a stable order. */

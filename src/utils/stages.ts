@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { parse } from 'yaml';
+import { layeredFile } from '../lib/content/organisation-layer.ts';
 import type { CareerStage } from '../schemas/stage.ts';
 
 export type { CareerStage };
@@ -17,7 +18,7 @@ export function careerStages(): Promise<CareerStage[]> {
   return (loaded ??= getCollection('stages').then((entries) => {
     if (entries.length === 0) throw new AstroError('content/stages.yaml defines no career stages.', 'Restore it from the repository: modules, exercises, the survey and the interview guide refer to its stages.');
     // The collection hands entries back sorted by id; the model's order (first years to late career) is the file's.
-    const order = (parse(readFileSync(`${process.env.BANSO_CONTENT_DIR ?? './content'}/stages.yaml`, 'utf8')) as { id: string }[]).map((stage) => stage.id);
+    const order = (parse(readFileSync(layeredFile('stages.yaml'), 'utf8')) as { id: string }[]).map((stage) => stage.id);
     return entries.map((entry) => entry.data).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }));
 }

@@ -33,6 +33,7 @@ describe('site configuration', () => {
       accentColor: '#1d5c87',
       locales: ['ja', 'en'],
       modules: 'all',
+      hiddenModules: [],
       privacy: { minGroupSize: 5, minCommentGroupSize: 10, responsesCsv: true },
       basePath: '/',
     });

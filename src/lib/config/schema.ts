@@ -140,6 +140,10 @@ export const siteConfigSchema = z.strictObject(
       })
       .default('all')
       .describe('Which workshop modules are published.'),
+    hiddenModules: z
+      .array(z.string().regex(/^[a-z0-9-]+$/), { error: 'a list of module ids in kebab-case, for example [veteran]' })
+      .default([])
+      .describe("Kit modules not to publish, for example [veteran]; a new module of a kit release is published unless listed."),
     privacy,
     basePath: basePath.default('/').describe('The folder the site is served from, for example /career-kit/.'),
     publicUrl: publicUrl

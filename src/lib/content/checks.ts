@@ -29,12 +29,18 @@ export function checkModules(options: {
   exerciseIds: readonly string[];
   locales: readonly string[];
   published: 'all' | readonly string[];
+  /** site.yaml → hiddenModules. */
+  hidden?: readonly string[];
   /** Ids of content/stages.yaml, in order. */
   stageIds: readonly string[];
+  /** Where a content file comes from ("content/…" or "organisation/…"), for messages; the kit's folder by default. */
+  sourceName?: (path: string) => string;
+  /** The configuration file, as messages name it. */
+  configName?: string;
 }): ContentProblem[] {
-  const { modules, exerciseIds, locales, published, stageIds } = options;
+  const { modules, exerciseIds, locales, published, stageIds, hidden = [], sourceName = (path) => `content/${path}`, configName = 'content/site.yaml' } = options;
   const problems: ContentProblem[] = [];
-  const fileOf = (entryId: string) => `content/modules/${entryId}.mdx`;
+  const fileOf = (entryId: string) => sourceName(`modules/${entryId}.mdx`);
   const byId = new Map<string, ModuleFacts[]>();
 
   for (const module of modules) {
@@ -81,10 +87,15 @@ export function checkModules(options: {
   if (published !== 'all') {
     published.forEach((id, index) => {
       if (!byId.has(id)) {
-        problems.push({ file: 'content/site.yaml', key: `modules[${index}]`, problem: `no module has the id "${id}"`, fix: `use one of: ${[...byId.keys()].join(', ') || '(no modules yet)'}` });
+        problems.push({ file: configName, key: `modules[${index}]`, problem: `no module has the id "${id}"`, fix: `use one of: ${[...byId.keys()].join(', ') || '(no modules yet)'}` });
       }
     });
   }
+  hidden.forEach((id, index) => {
+    if (!byId.has(id)) {
+      problems.push({ file: configName, key: `hiddenModules[${index}]`, problem: `no module has the id "${id}"`, fix: `use one of: ${[...byId.keys()].join(', ') || '(no modules yet)'}` });
+    }
+  });
   return problems;
 }
 
