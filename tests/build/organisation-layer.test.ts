@@ -63,7 +63,11 @@ describe('a site built with an organisation layer', () => {
       // The module was copied from the kit's current version; the guide from an older one, and the string's record
       // holds the kit's text of that time, so both of those are to review.
       'replaced.json': JSON.stringify({
-        files: { 'modules/ja/mid-career.mdx': gitBlobId(readFileSync(join(kit, 'modules/ja/mid-career.mdx'))), 'guides/en/privacy.mdx': gitBlobId(Buffer.from('an older version\n')) },
+        files: {
+          'modules/ja/mid-career.mdx': gitBlobId(readFileSync(join(kit, 'modules/ja/mid-career.mdx'))),
+          'site.yaml': gitBlobId(readFileSync(join(kit, 'site.yaml'))),
+          'guides/en/privacy.mdx': gitBlobId(Buffer.from('an older version\n')),
+        },
         strings: { en: { 'search.open': 'Look up' } },
       }),
     });
@@ -103,7 +107,7 @@ describe('a site built with an organisation layer', () => {
   it('says once which kit files the layer replaces and adds', () => {
     const summary = result.output.split('\n').filter((line) => line.includes('Organisation layer'));
     expect(summary).toHaveLength(1);
-    expect(summary[0]).toContain('replaces 2 kit file(s) (guides/en/privacy.mdx, modules/ja/mid-career.mdx) and 1 UI string(s); adds 2 file(s) (exercises/en/towa-work-map.yaml, exercises/ja/towa-work-map.yaml)');
+    expect(summary[0]).toContain('replaces 3 kit file(s) (guides/en/privacy.mdx, modules/ja/mid-career.mdx, site.yaml) and 1 UI string(s); adds 2 file(s) (exercises/en/towa-work-map.yaml, exercises/ja/towa-work-map.yaml)');
   });
 
   it('warns about a replacement whose kit original changed since it was copied, naming both files and what to do', () => {
@@ -116,7 +120,7 @@ describe('a site built with an organisation layer', () => {
     expect(result.output).toContain('The kit changed the UI string "search.open" (en) that');
     expect(result.output).toContain('it was "Look up" and is now "Search"');
     // The module was copied from the kit's current version: nothing to review.
-    expect(result.output).not.toMatch(/mid-career\.mdx has changed|replaces content\/modules\/ja\/mid-career\.mdx, but/);
+    expect(result.output).not.toMatch(/(mid-career\.mdx|site\.yaml) has changed|replaces content\/(modules\/ja\/mid-career\.mdx|site\.yaml), but/);
   });
 
   it("leaves the kit's content folder as released", () => {

@@ -14,7 +14,7 @@ import { projectRoot } from '../support/sites.ts';
 describe('the layers compared', () => {
   it('tells replaced files from added ones, leaving out what is merged otherwise', () => {
     expect(compareLayers(['modules/ja/a.mdx', 'site.yaml', 'i18n/ja.json'], ['modules/ja/a.mdx', 'modules/ja/own.mdx', 'site.yaml', 'i18n/ja.json', 'replaced.json'])).toEqual({
-      replaced: ['modules/ja/a.mdx'],
+      replaced: ['modules/ja/a.mdx', 'site.yaml'],
       added: ['modules/ja/own.mdx'],
     });
   });

@@ -33,14 +33,17 @@ export interface LayerFiles {
   added: string[];
 }
 
-/** Files of the two layers, compared by path. The organisation's `i18n/`, `site.yaml` and its record are not content files. */
+/**
+ * Files of the two layers, compared by path. The organisation's `i18n/` (merged key by key) and its record are not
+ * replacements. Its `site.yaml` is: it replaces the kit's as a whole, so a release that adds settings is a change to review.
+ */
 export function compareLayers(kitFiles: readonly string[], organisationFiles: readonly string[]): LayerFiles {
   const kit = new Set(kitFiles);
   const content = organisationFiles.filter((file) => !NOT_CONTENT.test(file)).sort();
   return { replaced: content.filter((file) => kit.has(file)), added: content.filter((file) => !kit.has(file)) };
 }
-/** Layer files merged otherwise (UI strings key by key; the configuration as a whole; the record itself). */
-const NOT_CONTENT = /^(i18n\/|site\.yaml$|replaced\.json$)/;
+/** Layer files that replace no kit file as a whole (UI strings, merged key by key; the record itself). */
+const NOT_CONTENT = /^(i18n\/|replaced\.json$)/;
 
 export interface UiStringsLayer {
   merged: Dictionary;
