@@ -13,7 +13,9 @@ export interface VariantBuild {
 }
 
 export function buildContentVariant(name: string, change: (contentDir: string) => void): VariantBuild {
-  const contentDir = mkdtempSync(join(tmpdir(), 'banso-content-'));
+  // Named content/ like the kit's folder, so messages read as they do in a checkout ("…/content/modules/…").
+  const workDir = mkdtempSync(join(tmpdir(), 'banso-content-'));
+  const contentDir = join(workDir, 'content');
   const outDir = `${testOutput}site-${name}`;
   cpSync(`${projectRoot}content`, contentDir, { recursive: true });
   change(contentDir);
@@ -26,8 +28,7 @@ export function buildContentVariant(name: string, change: (contentDir: string) =
     const failure = error as { stdout: string; stderr: string };
     return { ok: false, output: clean(`${failure.stdout}${failure.stderr}`), outDir };
   } finally {
-    rmSync(contentDir, { recursive: true, force: true });
-    rmSync(`${contentDir}-cache`, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

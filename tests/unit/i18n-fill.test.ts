@@ -27,6 +27,8 @@ describe('a word that agrees with a number', () => {
     for (const count of [1, 3]) expect(filler(template)({ count })).toBe(fill(template, { count }));
     expect(fill(template, {})).toBe(template);
     expect(filler(template)({})).toBe(template);
+    // A page keeps a placeholder for the browser by giving it itself as its value.
+    expect(fill(template, { count: '{{count}}' })).toBe(template);
   });
 
   it('allows several words and an empty form', () => {

@@ -5,13 +5,15 @@
  * - `{{name|one|other}}` is replaced by `one` when the value is 1 and by `other` otherwise: English's two forms,
  *   so "Added {{count}} {{count|response|responses}}." reads "Added 1 response." Japanese needs none.
  *
- * A placeholder with no value is left as it is, so an island can receive a string with its placeholders intact.
+ * A placeholder with no value, or given itself as its value (`{ count: '{{count}}' }`), is left as it is, so an
+ * island can receive a string with its placeholders intact.
  */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:\|([^|{}]*)\|([^|{}]*))?\}\}/g;
 
 function replacement(values: Record<string, string | number>, whole: string, name: string, one?: string, other?: string): string {
-  if (!(name in values)) return whole;
-  const value = values[name]!;
+  const value = values[name];
+  // No value, or the placeholder itself (a page keeping it for the browser to fill): leave it, plural forms included.
+  if (value === undefined || value === `{{${name}}}`) return whole;
   if (one === undefined) return String(value);
   return Number(value) === 1 ? one : other!;
 }
