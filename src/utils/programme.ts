@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { formatContentProblems } from '../lib/content/checks.ts';
 import { checkProgrammeDocuments, checkProgrammeViews } from '../lib/content/programme-checks.ts';
+import { sourceName } from '../lib/content/organisation-layer.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import { enabledLocales } from './site.ts';
 import { careerStages } from './stages.ts';
@@ -19,6 +20,7 @@ async function checkedDocuments(): Promise<CollectionEntry<'programme'>[]> {
   const problems = checkProgrammeDocuments({
     documents: documents.map((entry) => ({ entryId: entry.id, order: entry.data.order, readers: entry.data.readers })),
     locales: enabledLocales,
+    sourceName,
   });
   if (problems.length > 0) {
     throw new AstroError(`Programme documents have ${problems.length} problem(s):\n\n${formatContentProblems(problems)}`, 'Fix the files named above; the documents page lists the front-matter fields.');
@@ -45,6 +47,7 @@ export async function programmeViewIn(locale: Locale): Promise<CollectionEntry<'
       views: entries.map((entry) => ({ locale: entry.id, steps: entry.data.steps, invitedStages: entry.data.invitations.map((i) => i.stage) })),
       locales: enabledLocales,
       stageIds: (await careerStages()).map((stage) => stage.id),
+      sourceName,
     });
     if (problems.length > 0) throw new AstroError(`The programme view has ${problems.length} problem(s):\n\n${formatContentProblems(problems)}`, 'Fix the files named above.');
     return entries;

@@ -14,10 +14,14 @@ export interface ProgrammeDocumentFacts {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function checkProgrammeDocuments(options: { documents: readonly ProgrammeDocumentFacts[]; locales: readonly string[] }): ContentProblem[] {
-  const { documents, locales } = options;
+/** Where a content file comes from ("content/…" or "organisation/…"), for messages; the kit's folder by default. */
+type SourceName = (path: string) => string;
+const kitSource: SourceName = (path) => `content/${path}`;
+
+export function checkProgrammeDocuments(options: { documents: readonly ProgrammeDocumentFacts[]; locales: readonly string[]; sourceName?: SourceName }): ContentProblem[] {
+  const { documents, locales, sourceName = kitSource } = options;
   const problems: ContentProblem[] = [];
-  const fileOf = (entryId: string) => `content/programme/${entryId}.mdx`;
+  const fileOf = (entryId: string) => sourceName(`programme/${entryId}.mdx`);
   const bySlug = new Map<string, ProgrammeDocumentFacts[]>();
 
   for (const document of documents) {
@@ -59,10 +63,10 @@ export interface ProgrammeViewFacts {
 }
 
 /** The programme view in each published language, with the same steps at the same months and stages that exist. */
-export function checkProgrammeViews(options: { views: readonly ProgrammeViewFacts[]; locales: readonly string[]; stageIds: readonly string[] }): ContentProblem[] {
-  const { views, locales, stageIds } = options;
+export function checkProgrammeViews(options: { views: readonly ProgrammeViewFacts[]; locales: readonly string[]; stageIds: readonly string[]; sourceName?: SourceName }): ContentProblem[] {
+  const { views, locales, stageIds, sourceName = kitSource } = options;
   const problems: ContentProblem[] = [];
-  const fileOf = (locale: string) => `content/programme-view/${locale}/index.mdx`;
+  const fileOf = (locale: string) => sourceName(`programme-view/${locale}/index.mdx`);
   for (const locale of locales.filter((l) => !views.some((view) => view.locale === l))) {
     problems.push({ file: fileOf(locale), key: '(file)', problem: 'the programme view has no text in this language', fix: `write ${fileOf(locale)} (copy the other language's file and translate it)` });
   }
