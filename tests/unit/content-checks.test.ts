@@ -34,6 +34,17 @@ describe('cross-entry content checks', () => {
     `);
   });
 
+  it("names the organisation layer's files for a module of its own, and the kit's for the kit's", () => {
+    const organisationOwns = new Set(['modules/ja/return-from-leave.mdx']);
+    const sourceName = (path: string) => `${organisationOwns.has(path) ? 'organisation' : 'content'}/${path}`;
+    const problems = checkModules({ modules: [module('ja/return-from-leave')], exerciseIds, locales: ['ja', 'en'], published: 'all', stageIds: [], sourceName, hidden: ['veteran'], configName: 'organisation/site.yaml' });
+    expect(formatContentProblems(problems)).toBe(
+      '✖ organisation/modules/ja/return-from-leave.mdx → singleLanguage: module "return-from-leave" has no en version (organisation/modules/en/return-from-leave.mdx).\n' +
+        '  Fix: write that file, or set singleLanguage: true to publish this version in en with a notice that it is not translated.\n\n' +
+        '✖ organisation/site.yaml → hiddenModules[0]: no module has the id "veteran".\n  Fix: use one of: return-from-leave.',
+    );
+  });
+
   it('accepts a single-language module', () => {
     expect(check([module('ja/people-manager', { singleLanguage: true })])).toEqual([]);
   });

@@ -67,7 +67,7 @@ export function checkModules(options: {
       problems.push({
         file: fileOf(versions[0]!.entryId),
         key: 'singleLanguage',
-        problem: `module "${id}" has no ${locale} version (content/modules/${locale}/${id}.mdx)`,
+        problem: `module "${id}" has no ${locale} version (${fileOf(versions[0]!.entryId).replace(/\/[a-z]{2}\/[^/]+\.mdx$/, `/${locale}/${id}.mdx`)})`,
         fix: `write that file, or set singleLanguage: true to publish this version in ${locale} with a notice that it is not translated`,
       });
     }

@@ -39,7 +39,7 @@ export function checkProgrammeDocuments(options: { documents: readonly Programme
       problems.push({
         file: fileOf(versions[0]!.entryId),
         key: '(translation)',
-        problem: `the document "${slug}" has no ${locale} version (content/programme/${locale}/${slug}.mdx)`,
+        problem: `the document "${slug}" has no ${locale} version (${fileOf(versions[0]!.entryId).replace(/\/[a-z]{2}\/[^/]+\.mdx$/, `/${locale}/${slug}.mdx`)})`,
         fix: `write that file, or remove ${locale} from locales in content/site.yaml`,
       });
     }
