@@ -10,6 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { gitBlobId, staleReplacements, staleStrings, type ReplacementRecord } from '../src/lib/content/layers.ts';
 import { kitBlobs, layerFiles, layeredUiStrings, layerPaths, readDictionary, readRecord, recordFile } from '../src/lib/content/organisation-layer.ts';
 
@@ -92,7 +93,7 @@ function status(): string {
   const lines = [`${paths.layerName}/ replaces ${files.replaced.length} kit file(s) and adds ${files.added.length}.`];
   for (const path of files.replaced) lines.push(`  ${staleFiles.has(path) ? 'REVIEW ' : 'ok     '} ${path}`);
   for (const path of files.added) lines.push(`  added   ${path}`);
-  for (const locale of ['ja', 'en']) {
+  for (const locale of LOCALES) {
     const strings = layeredUiStrings(locale, paths);
     const stale = new Set(staleStrings(locale, strings.replaced, strings.kit, record).map((s) => s.key));
     for (const key of strings.replaced) lines.push(`  ${stale.has(key) ? 'REVIEW ' : 'ok     '} i18n/${locale}.json#${key}`);
